@@ -1,7 +1,7 @@
 // A local stand-in of eigi's public API (https://api.eigi.ai) for tests, benchmarks and the demo.
 // It listens on 127.0.0.1 only and follows what is known of the API: `X-API-Key` authentication,
 // conversations by id and as a paginated list, outbound calls, non-streaming chat, per-key rate
-// limits answered with 429 and `Retry-After`, and recordings on a URL that takes no API key.
+// limits enforced with 429 and `Retry-After`, and recordings on a URL that takes no API key.
 //
 // In-process:  const standIn = await startStandIn({ latencyMs: 50 }); … await standIn.close();
 // As a program: node test/support/eigi-stand-in.js --port 5679 [--latency-ms 50] [--rate-limit 100]
