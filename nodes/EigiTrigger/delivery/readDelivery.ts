@@ -1,0 +1,119 @@
+import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
+
+import { InvalidDeliveryError, previewValue } from './InvalidDeliveryError';
+
+/**
+ * Where the delivery's fields came from. eigi sends GET deliveries as a query string and
+ * POST, PUT and PATCH deliveries as multipart/form-data; JSON and urlencoded bodies are accepted
+ * for senders that replay or forward deliveries.
+ */
+export type DeliverySource = 'query' | 'multipart' | 'json' | 'urlencoded';
+
+/** A file part as n8n's multipart parser (formidable) leaves it: saved to a temporary file. */
+export interface FilePart {
+	filepath: string;
+	originalFilename?: string | null;
+	mimetype?: string | null;
+	size?: number;
+}
+
+export interface RawDelivery {
+	source: DeliverySource;
+	event: unknown;
+	payload: unknown;
+	/** `payload` file parts, read only when the event is one the trigger emits. */
+	payloadFiles: FilePart[];
+}
+
+const SUPPORTED_BODY_TYPES: Record<string, DeliverySource> = {
+	'multipart/form-data': 'multipart',
+	'application/json': 'json',
+	'application/x-www-form-urlencoded': 'urlencoded',
+};
+
+function isPlainObject(value: unknown): value is IDataObject {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function mediaType(contentTypeHeader: string | undefined): string {
+	return (contentTypeHeader ?? '').split(';')[0].trim().toLowerCase();
+}
+
+/**
+ * Returns the one value of a field that query strings and forms may repeat. A field repeated
+ * with the same value is accepted, because some senders append a field twice when retrying.
+ */
+export function singleValue(field: string, value: unknown): unknown {
+	if (!Array.isArray(value)) return value;
+
+	const distinct = [...new Set(value.map((entry) => JSON.stringify(entry)))];
+	if (distinct.length > 1) {
+		const shown = value.slice(0, 3).map(previewValue).join(', ');
+		throw new InvalidDeliveryError(
+			field,
+			`\`${field}\` was sent ${value.length} times with different values (${shown}). Send it once.`,
+		);
+	}
+	return value[0];
+}
+
+function toFileParts(value: unknown): FilePart[] {
+	const entries = Array.isArray(value) ? value : [value];
+	return entries.filter(
+		(entry): entry is FilePart => isPlainObject(entry) && typeof entry.filepath === 'string',
+	);
+}
+
+function fromForm(source: DeliverySource, fields: unknown, files: unknown = {}): RawDelivery {
+	const form = isPlainObject(fields) ? fields : {};
+	const fileParts = isPlainObject(files) ? toFileParts(files.payload) : [];
+	return {
+		source,
+		event: singleValue('event', form.event),
+		payload: singleValue('payload', form.payload),
+		payloadFiles: fileParts,
+	};
+}
+
+function fromJsonBody(body: unknown): RawDelivery {
+	if (!isPlainObject(body)) {
+		throw new InvalidDeliveryError(
+			'body',
+			`The JSON body is ${previewValue(body)}; expected an object with the fields \`event\` and \`payload\`.`,
+		);
+	}
+	return { source: 'json', event: body.event, payload: body.payload, payloadFiles: [] };
+}
+
+/**
+ * Reads `event` and `payload` from a request as n8n has parsed it. GET deliveries use the query
+ * string; other methods use the body, which n8n's multipart parser nests as `{ data, files }`.
+ * Throws InvalidDeliveryError for an unsupported body type or a field repeated with different
+ * values.
+ */
+export function readDelivery(context: IWebhookFunctions): RawDelivery {
+	const request = context.getRequestObject();
+	if (request.method === 'GET') {
+		return fromForm('query', context.getQueryData());
+	}
+
+	const body: unknown = context.getBodyData();
+	const type = mediaType(context.getHeaderData()['content-type']);
+	if (type === '' && body === undefined) {
+		// A request without a body is reported like any delivery that lacks `event`.
+		return { source: 'json', event: undefined, payload: undefined, payloadFiles: [] };
+	}
+
+	const source = SUPPORTED_BODY_TYPES[type];
+	if (source === 'multipart') {
+		const form = isPlainObject(body) ? body : {};
+		return fromForm(source, form.data, form.files);
+	}
+	if (source === 'json') return fromJsonBody(body);
+	if (source === 'urlencoded') return fromForm(source, body);
+
+	throw new InvalidDeliveryError(
+		'content-type',
+		`The request body has content type ${previewValue(type)}. Send multipart/form-data (what eigi sends), application/json or application/x-www-form-urlencoded.`,
+	);
+}

@@ -1,0 +1,140 @@
+import { z } from 'zod';
+
+/**
+ * Schemas of an eigi conversation webhook, following eigi's webhook and API documentation.
+ * Every schema is open: unknown fields and unknown enum values pass through untouched, because
+ * eigi adds fields and values without notice. Validation rejects only what would make a
+ * documented field unusable (a number that is not a number, a transcript that is not a list).
+ */
+
+export const EIGI_EVENTS = [
+	'conversation.completed',
+	'conversation.disconnected',
+	'conversation.failed',
+] as const;
+
+export type EigiEvent = (typeof EIGI_EVENTS)[number];
+
+// eigi's documentation writes enum values in more than one case (`Daily` and `DAILY`), so the
+// event name is compared case-insensitively and emitted in the documented lower case.
+export const eventSchema = z.string().trim().toLowerCase().pipe(z.enum(EIGI_EVENTS));
+
+/** Documented values per enum field. Any other value is valid and passes through unchanged. */
+export const KNOWN_ENUM_VALUES = {
+	conversation_type: ['DAILY', 'TELEPHONY', 'WHATSAPP', 'CHAT'],
+	conversation_status: ['IN_PROGRESS', 'COMPLETED', 'DISCONNECTED', 'FAILED'],
+	calling_type: ['INBOUND', 'OUTBOUND'],
+	telephony_provider: ['PLIVO', 'TWILIO'],
+} as const;
+
+const NUMERIC_STRING = /^\s*-?\d+(?:\.\d+)?\s*$/;
+const BOOLEAN_STRING = /^\s*(?:true|false)\s*$/i;
+
+const optionalText = z.string().nullable().optional();
+
+// Numbers and booleans may arrive as strings (form and query encodings carry only text), and an
+// empty string stands for "no value". The Simplify option converts them; validation keeps them.
+const optionalNumber = z
+	.union([z.number().finite(), z.string().regex(NUMERIC_STRING), z.literal('')])
+	.nullable()
+	.optional();
+
+const optionalBoolean = z
+	.union([z.boolean(), z.string().regex(BOOLEAN_STRING), z.literal('')])
+	.nullable()
+	.optional();
+
+export const transcriptTurnSchema = z
+	.object({
+		role: z.string().optional(),
+		content: z.string().nullable().optional(),
+		timestamp: z.string().nullable().optional(),
+	})
+	.passthrough();
+
+export type EigiTranscriptTurn = z.infer<typeof transcriptTurnSchema>;
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isOptionalString(value: unknown): boolean {
+	return value === undefined || value === null || typeof value === 'string';
+}
+
+/**
+ * Checks one transcript turn the way `transcriptTurnSchema` does, without copying it. A 2 MB
+ * transcript holds thousands of turns, and letting zod rebuild each one triples the parse time.
+ */
+export function isTranscriptTurn(value: unknown): value is EigiTranscriptTurn {
+	if (!isPlainObject(value)) return false;
+	if (value.role !== undefined && typeof value.role !== 'string') return false;
+	return isOptionalString(value.content) && isOptionalString(value.timestamp);
+}
+
+function isTranscript(value: unknown): value is EigiTranscriptTurn[] {
+	return Array.isArray(value) && value.every(isTranscriptTurn);
+}
+
+const transcriptSchema = z.custom<EigiTranscriptTurn[]>(isTranscript);
+
+// The analysis is free-form (for example `[{"is_good": true}]`), so only the list is checked.
+const analysisSchema = z.custom<unknown[]>((value) => Array.isArray(value));
+
+export const payloadSchema = z
+	.object({
+		event: optionalText,
+		id: optionalText,
+		conversation_id: z.string().refine((value) => value.trim() !== ''),
+		agent_id: optionalText,
+		conversation_type: optionalText,
+		conversation_status: optionalText,
+		notes: optionalText,
+		conversation_duration: optionalNumber,
+		conversation_recording_url: optionalText,
+		calling_type: optionalText,
+		telephony_provider: optionalText,
+		to_mobile_number: optionalText,
+		from_mobile_number: optionalText,
+		is_test_call: optionalBoolean,
+		conversation_transcript: z
+			.union([transcriptSchema, z.literal('')])
+			.nullable()
+			.optional(),
+		conversation_analysis: z
+			.union([analysisSchema, z.literal('')])
+			.nullable()
+			.optional(),
+	})
+	.passthrough();
+
+export type EigiPayload = z.infer<typeof payloadSchema>;
+
+export type EigiPayloadField = keyof typeof payloadSchema.shape;
+
+const TEXT = 'a string, null or no value';
+
+/** What each documented field accepts, in the words used by 400 responses. */
+export const FIELD_EXPECTATIONS: Record<EigiPayloadField, string> = {
+	event: TEXT,
+	id: TEXT,
+	conversation_id: 'a non-empty string (the conversation UUID)',
+	agent_id: TEXT,
+	conversation_type: TEXT,
+	conversation_status: TEXT,
+	notes: TEXT,
+	conversation_duration: 'a number, a numeric string, "", null or no value',
+	conversation_recording_url: TEXT,
+	calling_type: TEXT,
+	telephony_provider: TEXT,
+	to_mobile_number: TEXT,
+	from_mobile_number: TEXT,
+	is_test_call: 'true, false, "true", "false", "", null or no value',
+	conversation_transcript:
+		'a list of turns, each an object whose role, content and timestamp are strings, or "", null or no value',
+	conversation_analysis: 'a list, "", null or no value',
+};
+
+export const NUMBER_FIELDS = ['conversation_duration'] as const;
+export const BOOLEAN_FIELDS = ['is_test_call'] as const;
+export const PHONE_NUMBER_FIELDS = ['to_mobile_number', 'from_mobile_number'] as const;
