@@ -10,6 +10,15 @@ const shared = {
 module.exports = {
 	projects: [
 		{ ...shared, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.ts'] },
-		{ ...shared, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.test.ts'] },
+		{
+			...shared,
+			displayName: 'e2e',
+			testMatch: ['<rootDir>/test/e2e/**/*.test.ts'],
+			// One n8n server and one eigi API stand-in serve every e2e file.
+			globalSetup: '<rootDir>/test/e2e/support/global-setup.js',
+			globalTeardown: '<rootDir>/test/e2e/support/global-teardown.js',
+			// Deliveries spaced like eigi's retries (10 s apart) take about 35 s per test.
+			testTimeout: 120_000,
+		},
 	],
 };
