@@ -63,13 +63,16 @@ function decodePayload(value: unknown): unknown {
 	);
 }
 
-function assertObject(value: unknown): asserts value is Record<string, unknown> {
+function assertPresent(value: unknown): void {
 	if (value === undefined || value === '') {
 		throw new InvalidDeliveryError(
 			'payload',
 			'The delivery has no `payload`. Send the conversation as a JSON string in the `payload` query parameter (GET) or form field (POST, PUT, PATCH).',
 		);
 	}
+}
+
+function assertObject(value: unknown): asserts value is Record<string, unknown> {
 	if (typeof value !== 'object' || value === null || Array.isArray(value)) {
 		throw new InvalidDeliveryError(
 			'payload',
@@ -99,6 +102,7 @@ export async function parsePayload(
 ): Promise<ParsedPayload> {
 	const { value, binary } = await readPayloadSource(context, raw);
 
+	assertPresent(value);
 	const decoded = decodePayload(value);
 	assertObject(decoded);
 	repairPhoneNumbers(decoded, raw.source);
