@@ -32,7 +32,7 @@ async function lastExecutionId(run, workflowId) {
 
 /**
  * Waits until the workflow has at least `count` finished executions newer than `afterId` and
- * returns all of them. Deliveries are answered before their execution ends, so this polls.
+ * returns all of them. It polls, because n8n responds to a delivery before its execution ends.
  */
 async function waitForExecutions(run, workflowId, { afterId, count, timeoutMs = 60_000 }) {
 	const startedAt = Date.now();

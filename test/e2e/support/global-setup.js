@@ -1,7 +1,7 @@
 // Jest globalSetup of the e2e project: one n8n server and one eigi API stand-in for all e2e test
 // files. Test files find them through the run file named in EIGI_E2E_RUN_FILE.
-// EIGI_E2E_PACKAGE_ROOT runs the suite against another build of the package (a folder with
-// package.json and dist/), for example an unpacked `npm pack` tarball; the default is this repository.
+// EIGI_E2E_PACKAGE_ROOT names another build of the package to test, such as an unpacked `npm pack`
+// tarball: a folder with package.json and dist/. By default the suite tests this repository.
 const { startE2eEnvironment } = require('./e2e-environment');
 
 module.exports = async function globalSetup() {
