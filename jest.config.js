@@ -5,6 +5,8 @@ const shared = {
 	preset: 'ts-jest',
 	testEnvironment: 'node',
 	setupFiles: ['<rootDir>/test/setup-env.js'],
+	// The build copies package.json into dist/, which would give jest two modules of one name.
+	modulePathIgnorePatterns: ['<rootDir>/dist/'],
 };
 
 module.exports = {
