@@ -1,0 +1,73 @@
+// Sends benchmark deliveries over HTTP/1.1 keep-alive connections to 127.0.0.1: a closed loop with
+// a fixed number of requests in flight, and single requests for time to response.
+const http = require('node:http');
+const { performance } = require('node:perf_hooks');
+
+const REQUEST_TIMEOUT_MS = 60_000;
+
+/** Posts one delivery; resolves `{ status, body, ms }`, with status 0 when the request failed. */
+function postDelivery(agent, url, delivery, conversationId) {
+	const body = delivery.body(conversationId);
+	const startedAt = performance.now();
+	return new Promise((resolve) => {
+		const request = http.request(url, {
+			method: 'POST',
+			agent,
+			headers: { 'content-type': delivery.contentType, 'content-length': body.length },
+			timeout: REQUEST_TIMEOUT_MS,
+		});
+		const fail = (error) =>
+			resolve({ status: 0, body: error.message, ms: performance.now() - startedAt });
+		request.on('timeout', () =>
+			request.destroy(new Error(`no response within ${REQUEST_TIMEOUT_MS} ms`)),
+		);
+		request.on('error', fail);
+		request.on('response', (response) => {
+			const chunks = [];
+			response.on('data', (chunk) => chunks.push(chunk));
+			response.on('error', fail);
+			response.on('end', () =>
+				resolve({
+					status: response.statusCode,
+					body: Buffer.concat(chunks).toString(),
+					ms: performance.now() - startedAt,
+				}),
+			);
+		});
+		request.end(body);
+	});
+}
+
+/**
+ * Sends `count` deliveries with `inFlight` requests open at all times, ids from `idFor(sequence)`.
+ * Returns `{ responses, startedAt, lastResponseAt }` in epoch milliseconds.
+ */
+async function runClosedLoop({ url, delivery, count, inFlight, idFor }) {
+	const agent = new http.Agent({ keepAlive: true, maxSockets: inFlight });
+	const responses = new Array(count);
+	let next = 0;
+	const worker = async () => {
+		while (next < count) {
+			const sequence = next;
+			next += 1;
+			const id = idFor(sequence);
+			responses[sequence] = { id, ...(await postDelivery(agent, url, delivery, id)) };
+		}
+	};
+
+	const startedAt = Date.now();
+	await Promise.all(Array.from({ length: Math.min(inFlight, count) }, worker));
+	const lastResponseAt = Date.now();
+	agent.destroy();
+	return { responses, startedAt, lastResponseAt };
+}
+
+/** Posts one delivery on a fresh agent and returns `{ id, status, body, ms }`. */
+async function sendOne({ url, delivery, id }) {
+	const agent = new http.Agent({ keepAlive: false });
+	const result = await postDelivery(agent, url, delivery, id);
+	agent.destroy();
+	return { id, ...result };
+}
+
+module.exports = { runClosedLoop, sendOne };

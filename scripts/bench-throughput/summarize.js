@@ -1,0 +1,106 @@
+// Turns raw rounds into per-run rates and ratios, and runs into medians and goal verdicts.
+const { median, quantile } = require('./stats');
+
+/** Ratios the benchmark reports: [name, numerator side, denominator side]. */
+const RATIOS = [
+	['eigi/minimal', 'eigi', 'minimal'],
+	['eigi/webhook', 'eigi', 'webhook'],
+	['minimal/webhook', 'minimal', 'webhook'],
+];
+
+/**
+ * Returns `{ rates: { <side>: { deliveriesPerSecond, responsesPerSecond, cpuMsPerDelivery } },
+ * otherCores }` for one run, where otherCores is the time-weighted mean number of cores that
+ * other processes kept busy during its rounds.
+ */
+function summarizeRun(run) {
+	const sides = {};
+	let otherCoreSeconds = 0;
+	let seconds = 0;
+	for (const round of run.rounds) {
+		const side = (sides[round.side] ??= {
+			deliveries: 0,
+			seconds: 0,
+			responseSeconds: 0,
+			cpuMs: 0,
+		});
+		side.deliveries += round.deliveries;
+		side.seconds += round.seconds;
+		side.responseSeconds += round.responseSeconds;
+		side.cpuMs += round.cpuMs ?? Number.NaN;
+		otherCoreSeconds += (round.otherCores ?? Number.NaN) * round.seconds;
+		seconds += round.seconds;
+	}
+
+	const rates = {};
+	for (const [key, side] of Object.entries(sides)) {
+		rates[key] = {
+			deliveriesPerSecond: side.deliveries / side.seconds,
+			responsesPerSecond: side.deliveries / side.responseSeconds,
+			cpuMsPerDelivery: Number.isNaN(side.cpuMs) ? null : side.cpuMs / side.deliveries,
+		};
+	}
+	const otherCores = Number.isNaN(otherCoreSeconds) ? null : otherCoreSeconds / seconds;
+	return { rates, otherCores };
+}
+
+function ratiosOf(rates) {
+	const ratios = {};
+	for (const [name, numerator, denominator] of RATIOS) {
+		if (rates[numerator] && rates[denominator]) {
+			ratios[name] = rates[numerator].deliveriesPerSecond / rates[denominator].deliveriesPerSecond;
+		}
+	}
+	return ratios;
+}
+
+function medianOf(list, pick) {
+	const values = list
+		.map(pick)
+		.filter((value) => typeof value === 'number' && Number.isFinite(value));
+	return median(values);
+}
+
+function summarizeLatencies(runs, sideKeys) {
+	const latency = {};
+	for (const key of sideKeys) {
+		const values = runs.flatMap((run) =>
+			run.latencies.filter((sample) => sample.side === key).map((sample) => sample.ms),
+		);
+		latency[key] = {
+			samples: values.length,
+			medianMs: median(values),
+			p90Ms: quantile(values, 0.9),
+		};
+	}
+	return latency;
+}
+
+/**
+ * Returns the configuration's per-run results, medians over runs (of each side's rate and CPU,
+ * and of each run's ratios), pooled time to response, and the goal verdict.
+ */
+function summarizeConfiguration(result) {
+	const sideKeys = result.sides.map((side) => side.key);
+	const perRun = result.runs.map((run) => {
+		const { rates, otherCores } = summarizeRun(run);
+		return { run: run.run, rates, ratios: ratiosOf(rates), otherCores, problems: run.problems };
+	});
+
+	const sides = {};
+	for (const key of sideKeys) {
+		sides[key] = {
+			deliveriesPerSecond: medianOf(perRun, (run) => run.rates[key]?.deliveriesPerSecond),
+			responsesPerSecond: medianOf(perRun, (run) => run.rates[key]?.responsesPerSecond),
+			cpuMsPerDelivery: medianOf(perRun, (run) => run.rates[key]?.cpuMsPerDelivery),
+		};
+	}
+	const ratios = {};
+	for (const [name] of RATIOS) ratios[name] = medianOf(perRun, (run) => run.ratios[name]);
+
+	const goal = result.goal && { ...result.goal, value: ratios[result.goal.ratio] };
+	if (goal) goal.met = typeof goal.value === 'number' && goal.value >= goal.atLeast;
+	return { perRun, sides, ratios, latency: summarizeLatencies(result.runs, sideKeys), goal };
+}
+
+module.exports = { summarizeConfiguration };
