@@ -11,7 +11,7 @@ import type {
 import { eigiWebhookTokenApiTest } from './auth/credentialTest';
 import { outputsExpression, triggerProperties, webhookDescriptions } from './description';
 import { emitDeliveries } from './emit/emitDeliveries';
-import { fetchConversation } from './emit/fetchConversation';
+import { conversationFetcher } from './emit/fetchConversation';
 import { handleDelivery } from './webhook/handleDelivery';
 
 export class EigiTrigger implements INodeType {
@@ -74,6 +74,6 @@ export class EigiTrigger implements INodeType {
 	// change made in webhook() when the delivery starts an execution and the workflow already has
 	// static data, and saves one made here when the execution ends.
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await emitDeliveries(this, fetchConversation);
+		return await emitDeliveries(this, conversationFetcher(this));
 	}
 }

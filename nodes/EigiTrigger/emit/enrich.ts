@@ -5,7 +5,6 @@ import { mergeConversation } from './mergeConversation';
 
 /** Fetches one conversation from eigi's API: `GET /v1/public/conversations/{id}`. */
 export type ConversationFetcher = (
-	context: IExecuteFunctions,
 	conversationId: string,
 	itemIndex: number,
 ) => Promise<IDataObject>;
@@ -18,6 +17,8 @@ export interface EnrichmentOptions {
 /** Recorded on the item as `enrichment_error` when a fetch fails. */
 export interface EnrichmentError extends IDataObject {
 	message: string;
+	/** What to do about it, when the error says. */
+	description?: string;
 	http_code?: number;
 }
 
@@ -27,6 +28,8 @@ const MAX_RETRY_DELAY_MS = 10_000;
 export function describeEnrichmentError(error: unknown, prefix = ''): EnrichmentError {
 	const message = error instanceof Error ? error.message : String(error);
 	const result: EnrichmentError = { message: `${prefix}${message}` };
+	const description = (error as { description?: unknown } | null)?.description;
+	if (typeof description === 'string' && description !== '') result.description = description;
 
 	const httpCode = Number((error as { httpCode?: unknown } | null)?.httpCode);
 	if (Number.isInteger(httpCode) && httpCode > 0) result.http_code = httpCode;
@@ -42,7 +45,7 @@ function analysisPending(conversation: IDataObject): boolean {
 /**
  * Fetches again while `conversation_analysis` is null (eigi fills it some time after the call
  * ends), waiting 1 s, then 2 s, 4 s, 8 s and 10 s between fetches, and stops before the wait
- * would pass `analysisMaxWaitSeconds` or when the execution is cancelled. A failed re-fetch
+ * would pass `analysisMaxWaitSeconds`. Cancelling the execution ends the wait. A failed re-fetch
  * ends the wait and keeps the last fetched conversation, with the failure reported.
  */
 async function waitForAnalysis(
@@ -57,11 +60,10 @@ async function waitForAnalysis(
 	let conversation = first;
 	let delay = FIRST_RETRY_DELAY_MS;
 	while (analysisPending(conversation) && Date.now() + delay <= deadline) {
-		await sleep(delay);
-		if (context.getExecutionCancelSignal()?.aborted) break;
+		await sleep(delay, context.getExecutionCancelSignal());
 
 		try {
-			conversation = await fetch(context, conversationId, itemIndex);
+			conversation = await fetch(conversationId, itemIndex);
 		} catch (error) {
 			const prefix =
 				'Fetched the conversation, but a later fetch while waiting for its analysis failed: ';
@@ -87,7 +89,7 @@ export async function enrichDelivery(
 	const conversationId = String(delivery.conversation_id);
 	let conversation: IDataObject;
 	try {
-		conversation = await fetch(context, conversationId, itemIndex);
+		conversation = await fetch(conversationId, itemIndex);
 	} catch (error) {
 		context.logger.warn('Eigi Trigger could not fetch the conversation to enrich a delivery', {
 			conversationId,

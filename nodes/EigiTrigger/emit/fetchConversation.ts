@@ -1,37 +1,17 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IExecuteFunctions } from 'n8n-workflow';
 
+import { fetchConversation } from '../../Eigi/actions/conversation/common';
+import { EigiClient } from '../../Eigi/transport/client';
+import { RequestRateLimiter } from '../../Eigi/transport/rateLimiter';
 import type { ConversationFetcher } from './enrich';
 
-const DEFAULT_BASE_URL = 'https://api.eigi.ai';
-
-function isPlainObject(value: unknown): value is IDataObject {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
+/**
+ * Returns a fetcher for one execution that uses the Eigi node's HTTP client: the `eigiApi`
+ * credential, a 30 s timeout, and up to 5 attempts within 120 s on 429, 5xx and network errors
+ * (the Eigi node's defaults, as the trigger has no retry options of its own).
+ */
+export function conversationFetcher(context: IExecuteFunctions): ConversationFetcher {
+	const client = new EigiClient(context, new RequestRateLimiter(0));
+	return async (conversationId, itemIndex) =>
+		await fetchConversation(context, client, itemIndex, conversationId);
 }
-
-// The documented answer is a bare conversation; eigi's list endpoint wraps results in
-// `{status, message, data}`, so a wrapped single object is accepted too.
-function unwrapConversation(body: unknown): IDataObject {
-	if (isPlainObject(body) && isPlainObject(body.data) && 'status' in body) return body.data;
-	if (isPlainObject(body)) return body;
-	throw new Error(`The eigi API returned ${typeof body} instead of a conversation object`);
-}
-
-/** Fetches `GET {baseUrl}/v1/public/conversations/{id}` with the Eigi API credential. */
-export const fetchConversation: ConversationFetcher = async (
-	context: IExecuteFunctions,
-	conversationId: string,
-	itemIndex: number,
-) => {
-	const credentials = await context.getCredentials<{ baseUrl?: string }>('eigiApi', itemIndex);
-	const baseUrl = (credentials.baseUrl || DEFAULT_BASE_URL).replace(/\/+$/, '');
-	const body: unknown = await context.helpers.httpRequestWithAuthentication.call(
-		context,
-		'eigiApi',
-		{
-			method: 'GET',
-			url: `${baseUrl}/v1/public/conversations/${encodeURIComponent(conversationId)}`,
-			json: true,
-		},
-	);
-	return unwrapConversation(body);
-};

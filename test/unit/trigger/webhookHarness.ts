@@ -7,7 +7,6 @@ import type {
 	Logger,
 } from 'n8n-workflow';
 import { mock } from 'jest-mock-extended';
-import { Readable } from 'stream';
 
 import { EigiTrigger } from '../../../nodes/EigiTrigger/EigiTrigger.node';
 
@@ -139,6 +138,16 @@ function fakeResponse(state: FakeResponse): ReturnType<IWebhookFunctions['getRes
 	return response as unknown as ReturnType<IWebhookFunctions['getResponseObject']>;
 }
 
+type BinaryStream = Awaited<ReturnType<IWebhookFunctions['helpers']['getBinaryStream']>>;
+
+// Streams the bytes as one chunk; stands in for the Readable that n8n's binary-data store returns.
+function streamOf(bytes: Buffer): BinaryStream {
+	async function* chunks() {
+		yield bytes;
+	}
+	return chunks() as unknown as BinaryStream;
+}
+
 function binaryHelpers(
 	context: ReturnType<typeof mock<IWebhookFunctions>>,
 	fileContents: Map<string, Buffer>,
@@ -164,9 +173,9 @@ function binaryHelpers(
 	context.helpers.getBinaryStream = jest.fn(async (id: string) => {
 		const bytes = stored.get(id);
 		if (!bytes) throw new Error(`unknown binary data id ${id}`);
-		return Readable.from([bytes]);
+		return streamOf(bytes);
 	});
-	context.helpers.binaryToBuffer = jest.fn(async (body: Buffer | Readable) => {
+	context.helpers.binaryToBuffer = jest.fn(async (body: Buffer | BinaryStream) => {
 		if (Buffer.isBuffer(body)) return body;
 		const chunks: Buffer[] = [];
 		for await (const chunk of body) chunks.push(Buffer.from(chunk as Buffer));
