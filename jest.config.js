@@ -19,8 +19,7 @@ module.exports = {
 			// One n8n server and one eigi API stand-in serve every e2e file.
 			globalSetup: '<rootDir>/test/e2e/support/global-setup.js',
 			globalTeardown: '<rootDir>/test/e2e/support/global-teardown.js',
-			// Deliveries spaced like eigi's retries (10 s apart) take about 35 s per test.
-			testTimeout: 120_000,
+			setupFilesAfterEnv: ['<rootDir>/test/e2e/support/jest-timeout.js'],
 		},
 	],
 };
