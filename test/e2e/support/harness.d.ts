@@ -18,12 +18,18 @@ export interface DeliveryResponse {
 	contentType: string | null;
 }
 
+export interface ExecutedBinary {
+	id?: string;
+	data?: string;
+	mimeType?: string;
+	fileName?: string;
+	fileSize?: string;
+	fileExtension?: string;
+}
+
 export interface ExecutedItem {
 	json: IDataObject;
-	binary: Record<
-		string,
-		{ mimeType?: string; fileName?: string; fileSize?: string; fileExtension?: string }
-	>;
+	binary: Record<string, ExecutedBinary>;
 	pairedItem?: { item: number } | Array<{ item: number }>;
 }
 
@@ -59,6 +65,7 @@ export interface StandInRequest {
 
 export interface E2eRun {
 	n8nUrl: string;
+	userFolder: string;
 	standInUrl: string;
 	apiKey: string;
 	webhookToken: string;
@@ -93,3 +100,7 @@ export function setStandInConfig(config: {
 	rateLimitPerMinute?: number;
 	listPagination?: 'top' | 'nested';
 }): Promise<IDataObject>;
+export function loadedNodeTypes(
+	prefix: string,
+): Array<IDataObject & { name: string; displayName: string }>;
+export function binaryBytes(binary: ExecutedBinary): Buffer;

@@ -1,6 +1,7 @@
 // What e2e test files use: the run written by global-setup.js, deliveries, executions read from
 // n8n's database, and the stand-in's record of the requests it received.
 const fs = require('node:fs');
+const path = require('node:path');
 const { deliveryFields, samplePayload, sendDelivery } = require('../../support/eigi-deliveries');
 const { lastExecutionId, readExecutions, waitForExecutions } = require('./executions');
 
@@ -39,7 +40,29 @@ async function standInControl(path, { method = 'GET', body } = {}) {
 	return response.json();
 }
 
+/** Returns the node types n8n loaded whose name starts with `prefix`, from its type cache. */
+function loadedNodeTypes(prefix) {
+	const file = path.join(e2eRun().userFolder, '.cache', 'n8n', 'public', 'types', 'nodes.json');
+	return JSON.parse(fs.readFileSync(file, 'utf8')).filter((type) => type.name.startsWith(prefix));
+}
+
+/**
+ * Returns the bytes of a binary property of an executed item: from the file n8n's filesystem
+ * mode wrote under <user folder>/.n8n/storage (the default storage path of n8n 2.41.1 in a new
+ * user folder), or from inline base64 data.
+ */
+function binaryBytes(binary) {
+	if (binary.data) return Buffer.from(binary.data, 'base64');
+
+	const match = /^filesystem(?:-v2)?:(.+)$/.exec(binary.id ?? '');
+	if (!match)
+		throw new Error(`Binary data id "${binary.id}" is not a filesystem id; cannot read its bytes.`);
+	return fs.readFileSync(path.join(e2eRun().userFolder, '.n8n', 'storage', match[1]));
+}
+
 module.exports = {
+	binaryBytes,
+	loadedNodeTypes,
 	deliveryFields,
 	e2eRun,
 	lastExecutionId: (workflowId) => lastExecutionId(e2eRun(), workflowId),

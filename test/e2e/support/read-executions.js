@@ -3,7 +3,7 @@
 //
 // Usage: node read-executions.js <database.sqlite> <path of n8n's flatted package> <workflowId> [afterId]
 // Output: [{ id, status, mode, finished, error, nodes: { <node name>: [run, …] } }] where a run is
-// { outputs: [[item, …], …], error } and an item is { json, binary: { <key>: { mimeType, fileName, fileSize } }, pairedItem }.
+// { outputs: [[item, …], …], error } and an item is { json, binary: { <key>: { id, data, mimeType, fileName, fileSize } }, pairedItem }.
 const { DatabaseSync } = require('node:sqlite');
 
 const [dbPath, flattedPath, workflowId, afterId = '0'] = process.argv.slice(2);
@@ -13,6 +13,9 @@ function describeItem(item) {
 	const binary = {};
 	for (const [key, data] of Object.entries(item.binary ?? {})) {
 		binary[key] = {
+			id: data.id,
+			// Set only when n8n keeps binary data in the execution itself (base64), not in a file.
+			data: data.id ? undefined : data.data,
 			mimeType: data.mimeType,
 			fileName: data.fileName,
 			fileSize: data.fileSize,

@@ -5,7 +5,7 @@ const { createHash } = require('node:crypto');
 
 const AGENTS = ['68ea2517dbb84c09bae1ba0a', '68ea2517dbb84c09bae1ba0b', '68ea2517dbb84c09bae1ba0c'];
 const STATUSES = ['COMPLETED', 'COMPLETED', 'DISCONNECTED', 'FAILED'];
-const LIST_SIZE = 45;
+const LIST_SIZE = 250;
 const LIST_START = Date.UTC(2025, 11, 1, 9, 0, 0);
 
 function digest(text) {
