@@ -83,7 +83,7 @@ function webhookContext(payloadText) {
 		getNode: () => ({ id: 'bench', name: 'Eigi Trigger' }),
 		getWorkflow: () => ({ id: 'bench' }),
 		getResponseObject: () => {
-			throw new Error('webhook() answered with its own status: the delivery was rejected');
+			throw new Error('webhook() wrote its own response status: the delivery was rejected');
 		},
 		logger: { debug: noop, info: noop, warn: noop, error: noop },
 	};

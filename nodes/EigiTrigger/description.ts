@@ -107,7 +107,7 @@ const options: INodeProperties = {
 			type: 'number',
 			typeOptions: { minValue: 1, maxValue: MAX_ANALYSIS_MAX_WAIT_SECONDS },
 			default: DEFAULT_ANALYSIS_MAX_WAIT_SECONDS,
-			description: 'Longest time in seconds to keep fetching while the analysis is still null',
+			description: 'Maximum time, in seconds, to keep fetching while the analysis is still null',
 			displayOptions: { show: { '/enrich': [true], waitForAnalysis: [true] } },
 		},
 		{

@@ -41,7 +41,7 @@ interface NumberOption {
 /**
  * Returns `value` when it is a number within the option's bounds, else the option's default,
  * with a message in `problems`. The editor enforces the bounds; an expression can produce
- * anything, and webhook() must answer eigi rather than fail.
+ * anything, and webhook() must respond to eigi rather than fail.
  */
 function boundedNumber(value: unknown, option: NumberOption, problems: string[]): number {
 	if (value === undefined) return option.fallback;

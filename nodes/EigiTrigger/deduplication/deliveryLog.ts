@@ -51,11 +51,11 @@ function dropOldest(log: DeliveryLog, maxEntries: number): void {
 
 /**
  * Records `keys` as emitted at `now`, drops entries older than `windowMs`, and keeps at most
- * `maxEntries`, dropping the oldest. Runs in the trigger's execute(), inside the execution:
- * n8n 2.41 saves static data changed there when the execution ends (production URL only), but
- * drops a change made in webhook() whenever the delivery starts an execution and the workflow
- * already has static data, because starting the execution wraps the same static-data object
- * again and clears its changed flag before n8n checks it.
+ * `maxEntries`, dropping the oldest. Runs in the trigger's execute(), inside the execution, and
+ * n8n 2.41 saves static data changed there when the execution ends (production URL only).
+ * A change made in webhook() is dropped whenever the delivery starts an execution and the
+ * workflow already has static data: starting the execution wraps the same static-data object
+ * again, which clears its changed flag before n8n checks it.
  */
 export function recordDeliveries(
 	staticData: IDataObject,

@@ -1,6 +1,6 @@
 /**
  * A delivery that the trigger rejects with 400. `field` names the request field or payload field
- * at fault (for example `event` or `payload.conversation_duration`), and `message` says what was
+ * at fault (for example `event` or `payload.conversation_duration`), and `message` states what was
  * received, what was expected and how to fix it. The message echoes only delivery data, never the
  * query's `token`.
  */

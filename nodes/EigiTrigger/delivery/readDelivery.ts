@@ -3,13 +3,13 @@ import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
 import { InvalidDeliveryError, previewValue } from './InvalidDeliveryError';
 
 /**
- * Where the delivery's fields came from. eigi sends GET deliveries as a query string and
- * POST, PUT and PATCH deliveries as multipart/form-data; JSON and urlencoded bodies are accepted
- * for senders that replay or forward deliveries.
+ * Source of the delivery's fields. eigi sends GET deliveries as a query string and POST, PUT and
+ * PATCH deliveries as multipart/form-data. JSON and urlencoded bodies are accepted for senders
+ * that replay or forward deliveries.
  */
 export type DeliverySource = 'query' | 'multipart' | 'json' | 'urlencoded';
 
-/** A file part as n8n's multipart parser (formidable) leaves it: saved to a temporary file. */
+/** File part as n8n's multipart parser (formidable) leaves it, saved to a temporary file. */
 export interface FilePart {
 	filepath: string;
 	originalFilename?: string | null;
@@ -41,7 +41,7 @@ function mediaType(contentTypeHeader: string | undefined): string {
 
 /**
  * Returns the one value of a field that query strings and forms may repeat. A field repeated
- * with the same value is accepted, because some senders append a field twice when retrying.
+ * with the same value is accepted, because its meaning is unambiguous.
  */
 export function singleValue(field: string, value: unknown): unknown {
 	if (!Array.isArray(value)) return value;

@@ -12,10 +12,10 @@ const UTF8_BYTE_ORDER_MARK = '\uFEFF';
 
 /**
  * Reads a `payload` sent as a file part. n8n's multipart parser saves file parts to temporary
- * files and deletes them when webhook() returns. Community nodes may not use the file system,
- * so the file is copied into n8n's binary-data storage with `nodeHelpers.copyBinaryFile` (what
- * n8n's own Webhook node does with uploads) and read back through the binary helpers: from the
- * item itself in n8n's in-memory mode, from the store in filesystem, database or S3 mode.
+ * files and deletes them when webhook() returns. Community nodes may not use the file system, so
+ * the file is copied into n8n's binary-data storage with `nodeHelpers.copyBinaryFile`, as n8n's
+ * own Webhook node does with uploads. The bytes are then read back through the binary helpers:
+ * from the returned object in n8n's in-memory mode, from the store in the other modes.
  *
  * NOTE: in a stored mode the copy is owned by the execution only when the delivery starts one.
  * A file-part delivery answered with 400 or ignored (test call, duplicate) leaves its copy under

@@ -10,8 +10,8 @@ const FORM_ENCODED_SOURCES: readonly DeliverySource[] = ['query', 'urlencoded'];
 /**
  * Restores the `+` of phone-number fields that form encoding turned into a leading space. Only
  * `to_mobile_number` and `from_mobile_number` are repaired, and only for query and urlencoded
- * deliveries: a `+` elsewhere in such a payload (for example in transcript text) cannot be told
- * apart from a space and stays a space. Mutates and returns `payload`.
+ * deliveries. A `+` elsewhere in such a payload (for example in transcript text) cannot be
+ * distinguished from a space, so it stays a space. Mutates and returns `payload`.
  */
 export function repairPhoneNumbers<T extends Record<string, unknown>>(
 	payload: T,

@@ -45,8 +45,8 @@ async function shapeItem(
 /**
  * The trigger's execute(): n8n runs it inside the execution that a delivery started, with the
  * items webhook() returned as input. It records the deliveries for de-duplication, then
- * enriches, simplifies and routes each item. Enrichment runs here, after n8n has answered
- * eigi, so a slow API cannot delay the answer.
+ * enriches, simplifies and routes each item. Enrichment runs here, after n8n has responded to
+ * eigi, so a slow API cannot delay the response.
  */
 export async function emitDeliveries(
 	context: IExecuteFunctions,

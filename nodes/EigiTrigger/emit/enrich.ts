@@ -17,7 +17,7 @@ export interface EnrichmentOptions {
 /** Recorded on the item as `enrichment_error` when a fetch fails. */
 export interface EnrichmentError extends IDataObject {
 	message: string;
-	/** What to do about it, when the error says. */
+	/** Advice on what to do next, when the error carries one. */
 	description?: string;
 	http_code?: number;
 }
@@ -76,7 +76,7 @@ async function waitForAnalysis(
 
 /**
  * Merges the conversation from eigi's API into a delivery item. Runs in execute(), after n8n
- * has answered eigi, so a slow API cannot make eigi retry. A failed fetch never drops the item:
+ * has responded to eigi, so a slow API cannot make eigi retry. A failed fetch never drops the item:
  * it is emitted as delivered, with `enrichment_error` set.
  */
 export async function enrichDelivery(

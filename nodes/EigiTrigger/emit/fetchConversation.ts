@@ -6,9 +6,9 @@ import { RequestRateLimiter } from '../../Eigi/transport/rateLimiter';
 import type { ConversationFetcher } from './enrich';
 
 /**
- * Returns a fetcher for one execution that uses the Eigi node's HTTP client: the `eigiApi`
- * credential, a 30 s timeout, and up to 5 attempts within 120 s on 429, 5xx and network errors
- * (the Eigi node's defaults, as the trigger has no retry options of its own).
+ * Returns a fetcher for one execution that uses the Eigi node's HTTP client with the `eigiApi`
+ * credential. The trigger has no retry options of its own, so the client's defaults apply: a
+ * 30 s timeout, and up to 5 attempts within 120 s on 429, 5xx and network errors.
  */
 export function conversationFetcher(context: IExecuteFunctions): ConversationFetcher {
 	const client = new EigiClient(context, new RequestRateLimiter(0));

@@ -4,7 +4,7 @@ import { EIGI_EVENTS } from '../delivery/schema';
 
 /**
  * Splits items into the three outputs Completed, Disconnected and Failed, in that order, or
- * returns them on one output. An item whose `event` is none of the three (possible only for
+ * returns them on one output. An item whose `event` matches none of the three (possible only for
  * items that did not come from webhook(), such as pinned data) goes to the first output.
  */
 export function routeByEvent(

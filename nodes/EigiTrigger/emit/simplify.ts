@@ -57,11 +57,11 @@ export function transcriptText(turns: IDataObject[]): string {
 }
 
 /**
- * Returns the item in a shape downstream nodes can rely on. Every documented field is present;
- * "" and missing values become null; numeric and "true"/"false" strings become numbers and
- * booleans where the field is documented as such; known enum values are upper-cased
- * (`Daily` → `DAILY`) while unknown ones stay as sent; a null, "" or missing transcript becomes
- * []; `transcript_text` is added. Unknown fields pass through unchanged.
+ * Returns the item in a shape downstream nodes can rely on. Every documented field is present,
+ * and "" or a missing value becomes null. Numeric and "true"/"false" strings become numbers and
+ * booleans where the field is documented as such. Known enum values are upper-cased
+ * (`Daily` → `DAILY`), and unknown ones stay as sent. A null, "" or missing transcript becomes
+ * [], and `transcript_text` is added. Unknown fields pass through unchanged.
  */
 export function simplifyDelivery(json: IDataObject): IDataObject {
 	const simplified: IDataObject = { ...json };

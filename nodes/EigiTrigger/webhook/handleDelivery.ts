@@ -66,9 +66,9 @@ async function processDelivery(context: IWebhookFunctions): Promise<IWebhookResp
 }
 
 /**
- * Answers one eigi delivery: 401 for a missing or wrong token, 400 for a malformed delivery,
+ * Responds to one eigi delivery: 401 for a missing or wrong token, 400 for a malformed delivery,
  * 200 without an execution for an ignored one, and 200 with one item otherwise. Never throws:
- * a failure of the trigger itself is answered with 500, so eigi retries the delivery.
+ * a failure of the trigger itself gets a 500 response, so eigi retries the delivery.
  */
 export async function handleDelivery(context: IWebhookFunctions): Promise<IWebhookResponseData> {
 	try {

@@ -13,7 +13,8 @@ const states = new Map<string, LogState>();
 
 /**
  * Logs a rejected delivery as a warning at most once a minute per node and `kind`, with the
- * number of rejections not logged since. `details` must hold no secrets or payload values.
+ * number of rejections not logged since. Callers pass no secrets or payload values in
+ * `details`.
  */
 export function logRejection(
 	context: IWebhookFunctions,

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-/** A phone-call payload shaped like the example in eigi's webhook documentation. */
+/** Returns a phone-call payload shaped like the example in eigi's webhook documentation. */
 export function samplePayload(overrides: IDataObject = {}): IDataObject {
 	return {
 		event: 'conversation.completed',
@@ -31,7 +31,7 @@ export function samplePayload(overrides: IDataObject = {}): IDataObject {
 }
 
 /**
- * A transcript of `turns` turns of about 400 bytes each: 5,000 turns make a payload of about
+ * Returns a transcript of `turns` turns of about 400 bytes each: 5,000 turns make a payload of about
  * 2 MB, the size of a long call.
  */
 export function longTranscript(turns = 5000): IDataObject[] {

@@ -12,7 +12,7 @@ function payloadText(payload: unknown): string {
 	return typeof payload === 'string' ? payload : JSON.stringify(payload);
 }
 
-/** A GET delivery as eigi sends it: `event` and the JSON `payload`, URL-encoded in the query. */
+/** Builds a GET delivery as eigi sends it: `event` and the JSON `payload`, URL-encoded in the query. */
 export function queryDelivery(
 	event: string,
 	payload: unknown,
@@ -27,7 +27,7 @@ export function queryDelivery(
 	return { request: { method: 'GET', rawQuery }, fileContents: new Map() };
 }
 
-/** A POST, PUT or PATCH delivery as eigi sends it: multipart fields `event` and `payload`. */
+/** Builds a POST, PUT or PATCH delivery as eigi sends it: multipart fields `event` and `payload`. */
 export function multipartDelivery(
 	method: HttpMethod,
 	fields: Array<[string, string]>,
@@ -48,7 +48,7 @@ export function multipartEvent(method: HttpMethod, event: string, payload: unkno
 	]);
 }
 
-/** A JSON body `{ event, payload }`; `payload` stays an object unless given as a string. */
+/** Builds a JSON body `{ event, payload }`. `payload` stays an object unless given as a string. */
 export function jsonDelivery(method: HttpMethod, body: unknown): BuiltRequest {
 	return {
 		request: { method, contentType: 'application/json; charset=utf-8', body },
@@ -56,7 +56,7 @@ export function jsonDelivery(method: HttpMethod, body: unknown): BuiltRequest {
 	};
 }
 
-/** An urlencoded body as n8n parses it: fields decoded, repeated fields as arrays. */
+/** Builds an urlencoded body as n8n parses it: fields decoded, repeated fields as arrays. */
 export function urlencodedDelivery(method: HttpMethod, body: IDataObject): BuiltRequest {
 	return {
 		request: { method, contentType: 'application/x-www-form-urlencoded', body },

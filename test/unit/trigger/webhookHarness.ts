@@ -71,7 +71,7 @@ export function parseQuery(rawQuery: string): IDataObject {
 	return query;
 }
 
-/** A multipart body as n8n 2.41 hands it to webhook(): `{ data, files }`, single values unwrapped. */
+/** Builds a multipart body as n8n 2.41 hands it to webhook(): `{ data, files }`, single values unwrapped. */
 export function multipartBody(
 	fields: Array<[string, string]>,
 	files: Record<string, FilePartSpec | FilePartSpec[]> = {},
@@ -140,7 +140,7 @@ function fakeResponse(state: FakeResponse): ReturnType<IWebhookFunctions['getRes
 
 type BinaryStream = Awaited<ReturnType<IWebhookFunctions['helpers']['getBinaryStream']>>;
 
-// Streams the bytes as one chunk; stands in for the Readable that n8n's binary-data store returns.
+// Yields the bytes as one chunk, in place of the Readable that n8n's binary-data store returns.
 function streamOf(bytes: Buffer): BinaryStream {
 	async function* chunks() {
 		yield bytes;
@@ -194,7 +194,7 @@ const NODE: INode = {
 
 /**
  * Calls the Eigi Trigger's webhook() with a request shaped as n8n 2.41 hands it over, and returns
- * the HTTP answer n8n would send. `fileContents` backs multipart file parts.
+ * the HTTP response n8n would send. `fileContents` backs multipart file parts.
  */
 export async function callWebhook(
 	request: WebhookRequest,
@@ -246,12 +246,12 @@ export async function callWebhook(
 	};
 }
 
-/** The trigger's part of a workflow's static data, where n8n keeps it for node scope. */
+/** Returns the trigger's part of a workflow's static data, where n8n keeps node-scope data. */
 export function nodeStaticData(staticData: IDataObject): IDataObject | undefined {
 	return staticData[`node:${NODE.name}`] as IDataObject | undefined;
 }
 
-/** The items of an accepted delivery, or an empty list. */
+/** Returns the items of an accepted delivery, or an empty list. */
 export function emittedItems(outcome: WebhookOutcome): IDataObject[] {
 	return (outcome.result.workflowData?.[0] ?? []).map((item) => item.json);
 }
