@@ -44,11 +44,13 @@ function asItemError(context: IExecuteFunctions, error: unknown, itemIndex: numb
 	return new NodeOperationError(context.getNode(), error as Error, { itemIndex });
 }
 
+// Error items carry only `error` and `details`, so n8n's error output recognises them. They get
+// no `error` property: n8n would then replace the JSON with the message alone.
 function errorItem(error: ItemError, itemIndex: number): INodeExecutionData {
 	const details: Record<string, string> = {};
 	if (error.description) details.description = error.description;
 	if (error instanceof NodeApiError && error.httpCode) details.httpCode = error.httpCode;
-	return { json: { error: error.message, details }, error, pairedItem: { item: itemIndex } };
+	return { json: { error: error.message, details }, pairedItem: { item: itemIndex } };
 }
 
 /**

@@ -15,7 +15,7 @@ const EXTENSIONS: Record<string, string> = {
  */
 export function recordingFileName(url: URL, conversationId: string, contentType?: string): string {
 	const segment = safeDecode(url.pathname.split('/').pop() ?? '');
-	if (/^[\w.-]+\.[A-Za-z0-9]{2,5}$/.test(segment)) return segment;
+	if (/^[\w .-]+\.[A-Za-z0-9]{2,5}$/.test(segment)) return segment;
 
 	const extension = EXTENSIONS[mimeTypeOf(contentType) ?? ''] ?? 'mp3';
 	const safeId = conversationId.replace(/[^\w.-]/g, '_');

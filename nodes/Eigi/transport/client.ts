@@ -158,7 +158,7 @@ export class EigiClient {
 				throw this.errorFor(outcome, failure);
 			}
 
-			const waitMs = Math.min(this.retryWait(outcome, attempt), remainingMs);
+			const waitMs = this.retryWait(outcome, attempt, remainingMs);
 			this.logRetry(target, outcome, attempt, settings.maxAttempts, waitMs, itemIndex);
 			await timing.sleep(waitMs, abortSignal);
 		}
@@ -168,14 +168,15 @@ export class EigiClient {
 		});
 	}
 
-	// A 429 pauses every request of this execution, since they share eigi's per-key limit.
-	private retryWait(outcome: AttemptOutcome, attempt: number): number {
+	// The wait is cut to the time left. A 429 pauses every request of this execution for as long,
+	// since they share eigi's per-key limit.
+	private retryWait(outcome: AttemptOutcome, attempt: number, remainingMs: number): number {
 		const now = timing.now();
 		const retryAfter =
 			outcome.kind === 'response'
 				? parseRetryAfter(outcome.headers['retry-after'], now)
 				: undefined;
-		const waitMs = retryAfter ?? backoffDelay(attempt, timing.random);
+		const waitMs = Math.min(retryAfter ?? backoffDelay(attempt, timing.random), remainingMs);
 		if (outcome.kind === 'response' && outcome.statusCode === 429) {
 			this.limiter.pauseUntil(now + waitMs);
 		}

@@ -59,7 +59,9 @@ export function parseRetryAfter(header: unknown, now: number): number | undefine
 	const text = value.trim();
 	if (/^\d+(\.\d+)?$/.test(text)) return Math.round(Number(text) * 1000);
 
-	const date = Date.parse(text);
+	// An HTTP-date always names the day or month ("Wed, 03 Dec 2025 14:00:03 GMT"); the check
+	// keeps Date.parse from reading text such as "-3" as a year.
+	const date = /[A-Za-z]/.test(text) ? Date.parse(text) : Number.NaN;
 	if (Number.isNaN(date)) return undefined;
 	return Math.max(0, date - now);
 }

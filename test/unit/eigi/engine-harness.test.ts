@@ -44,9 +44,6 @@ class Probe implements INodeType {
 	}
 }
 
-beforeAll(() => nock.disableNetConnect());
-afterEach(() => nock.cleanAll());
-
 describe('engine harness', () => {
 	it('applies generic credential auth and resolves expressions', async () => {
 		const scope = nock('https://api.eigi.test')
