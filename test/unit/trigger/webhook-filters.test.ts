@@ -1,3 +1,5 @@
+import type { IDataObject } from 'n8n-workflow';
+
 import { samplePayload } from './deliveries';
 import { multipartEvent, queryDelivery } from './requests';
 import { callWebhook, emittedItems } from './webhookHarness';
@@ -47,39 +49,25 @@ describe('event filter', () => {
 });
 
 describe('include test calls', () => {
-	it.each([[true], ['true'], ['TRUE']])(
-		'off: ignores is_test_call %p with 200 and no execution',
-		async (isTestCall) => {
-			const built = multipartEvent(
-				'POST',
-				'conversation.completed',
-				samplePayload({ is_test_call: isTestCall }),
-			);
-			const outcome = await callWebhook(
-				built.request,
-				{ parameters: { options: { includeTestCalls: false } } },
-				built.fileContents,
-			);
+	async function deliverWithTestCallsOff(isTestCall: IDataObject[string]) {
+		const payload = samplePayload({ is_test_call: isTestCall });
+		const built = multipartEvent('POST', 'conversation.completed', payload);
+		const parameters = { options: { includeTestCalls: false } };
+		return await callWebhook(built.request, { parameters }, built.fileContents);
+	}
 
-			expect(outcome.status).toBe(200);
-			expect(outcome.body).toEqual({ received: true, ignored: 'test_call' });
-			expect(outcome.result.workflowData).toBeUndefined();
-		},
-	);
+	it.each([[true], ['true'], ['TRUE']])('off: ignores is_test_call %p', async (isTestCall) => {
+		const outcome = await deliverWithTestCallsOff(isTestCall);
+
+		expect(outcome.status).toBe(200);
+		expect(outcome.body).toEqual({ received: true, ignored: 'test_call' });
+		expect(outcome.result.workflowData).toBeUndefined();
+	});
 
 	it.each([[false], ['false'], [null], [''], [undefined]])(
 		'off: emits is_test_call %p',
 		async (isTestCall) => {
-			const built = multipartEvent(
-				'POST',
-				'conversation.completed',
-				samplePayload({ is_test_call: isTestCall }),
-			);
-			const outcome = await callWebhook(
-				built.request,
-				{ parameters: { options: { includeTestCalls: false } } },
-				built.fileContents,
-			);
+			const outcome = await deliverWithTestCallsOff(isTestCall);
 
 			expect(emittedItems(outcome)).toHaveLength(1);
 		},
