@@ -1,12 +1,13 @@
+import type { IDataObject } from 'n8n-workflow';
+
 import {
 	deliveryFields,
 	e2eRun,
 	lastExecutionId,
+	n8nLog,
 	readExecutions,
-	registerConversation,
 	samplePayload,
 	sendDelivery,
-	standInRequests,
 	waitForExecutions,
 	workflow,
 } from './support/harness';
@@ -14,13 +15,35 @@ import type { Execution } from './support/harness';
 
 const COMPLETED = 'conversation.completed';
 const EVENTS = ['conversation.completed', 'conversation.disconnected', 'conversation.failed'];
+const DOCUMENTED_FIELDS = [
+	'id',
+	'conversation_id',
+	'agent_id',
+	'conversation_type',
+	'conversation_status',
+	'notes',
+	'conversation_duration',
+	'conversation_recording_url',
+	'calling_type',
+	'telephony_provider',
+	'to_mobile_number',
+	'from_mobile_number',
+	'is_test_call',
+	'conversation_transcript',
+	'conversation_analysis',
+];
 
 function triggerItems(execution: Execution) {
 	return execution.nodes['Eigi Trigger'][0].outputs[0].map((item) => item.json);
 }
 
 /** Sends a good delivery, waits for its execution and returns it. */
-async function runOnce(key: string, event: string, payload = samplePayload(event), url?: string) {
+async function runOnce(
+	key: string,
+	event: string,
+	payload: IDataObject = samplePayload(event),
+	url?: string,
+) {
 	const flow = workflow(key);
 	const afterId = await lastExecutionId(flow.id);
 	const response = await sendDelivery(url ?? flow.webhookUrl, {
@@ -35,22 +58,25 @@ async function runOnce(key: string, event: string, payload = samplePayload(event
 
 describe('Eigi Trigger token authentication in n8n', () => {
 	const flow = workflow('trigger-token');
-	const withToken = (token: string) => `${flow.webhookUrl}?token=${encodeURIComponent(token)}`;
+	const withQuery = (query: string) => `${flow.webhookUrl}?${query}`;
+	const token = () => encodeURIComponent(e2eRun().webhookToken);
 
 	it('missing or wrong token gets 401 and no execution', async () => {
 		const afterId = await lastExecutionId(flow.id);
 		const fields = deliveryFields(COMPLETED, samplePayload(COMPLETED));
-		const urls = [
-			flow.webhookUrl,
-			withToken('wrong-token'),
-			withToken(`${e2eRun().webhookToken}x`),
+		const rejected: Array<[string, string]> = [
+			[flow.webhookUrl, 'no `token` query parameter'],
+			[withQuery('token=wrong'), 'does not match'],
+			[withQuery(`token=${token()}x`), ''],
+			[withQuery(`token=${token()}&token=other`), ''],
 		];
 
-		for (const url of urls) {
+		for (const [url, fragment] of rejected) {
 			for (const method of ['GET', 'POST'] as const) {
 				const response = await sendDelivery(url, { method, fields });
 				expect({ url, method, status: response.status }).toEqual({ url, method, status: 401 });
 				expect(response.body).toMatchObject({ error: 'unauthorized' });
+				expect(String(response.body?.message)).toContain(fragment);
 				expect(response.text).not.toContain(e2eRun().webhookToken);
 			}
 		}
@@ -59,10 +85,9 @@ describe('Eigi Trigger token authentication in n8n', () => {
 			'trigger-token',
 			COMPLETED,
 			undefined,
-			withToken(e2eRun().webhookToken),
+			withQuery(`token=${token()}`),
 		);
-		expect(execution.id).toBeGreaterThan(afterId);
-		expect(await readExecutions(flow.id, afterId)).toHaveLength(1);
+		expect(await readExecutions(flow.id, afterId)).toEqual([execution]);
 	});
 
 	it.each(['GET', 'POST', 'PUT', 'PATCH'] as const)(
@@ -70,7 +95,7 @@ describe('Eigi Trigger token authentication in n8n', () => {
 		async (method) => {
 			const payload = samplePayload(COMPLETED);
 			const afterId = await lastExecutionId(flow.id);
-			const response = await sendDelivery(withToken(e2eRun().webhookToken), {
+			const response = await sendDelivery(withQuery(`token=${token()}`), {
 				method,
 				fields: deliveryFields(COMPLETED, payload),
 			});
@@ -83,23 +108,37 @@ describe('Eigi Trigger token authentication in n8n', () => {
 			expect(JSON.stringify(execution)).not.toContain(e2eRun().webhookToken);
 		},
 	);
+
+	it('accepts the same token given twice', async () => {
+		const { execution } = await runOnce(
+			'trigger-token',
+			COMPLETED,
+			undefined,
+			withQuery(`token=${token()}&token=${token()}`),
+		);
+		expect(execution.status).toBe('success');
+	});
+
+	it('never writes the token to the n8n log', () => {
+		expect(n8nLog()).not.toContain(e2eRun().webhookToken);
+	});
 });
 
 describe('Eigi Trigger output per event in n8n', () => {
 	const outputNames = ['Completed', 'Disconnected', 'Failed'];
 
-	it.each(EVENTS.map((event, index) => [event, index]))(
+	it.each(EVENTS.map((event, index) => [event, index] as const))(
 		'%s leaves output %i',
 		async (event, index) => {
-			const { payload, execution } = await runOnce('trigger-per-event', event as string);
+			const { payload, execution } = await runOnce('trigger-per-event', event);
 
 			const outputs = execution.nodes['Eigi Trigger'][0].outputs;
 			expect(outputs.map((output) => output.length)).toEqual(
 				outputNames.map((_, position) => (position === index ? 1 : 0)),
 			);
-			expect(outputs[index as number][0].json.conversation_id).toBe(payload.conversation_id);
+			expect(outputs[index][0].json.conversation_id).toBe(payload.conversation_id);
 			const ran = outputNames.filter((name) => execution.nodes[name] !== undefined);
-			expect(ran).toEqual([outputNames[index as number]]);
+			expect(ran).toEqual([outputNames[index]]);
 		},
 	);
 });
@@ -120,14 +159,20 @@ describe('Eigi Trigger event and test-call filters in n8n', () => {
 		expect(disconnected.status).toBe(200);
 		expect(disconnected.body).toEqual({ received: true, ignored: 'event_not_selected' });
 
-		const testCall = await sendDelivery(flow.webhookUrl, {
-			method: 'GET',
-			fields: deliveryFields(COMPLETED, samplePayload(COMPLETED, { is_test_call: true })),
-		});
-		expect(testCall.status).toBe(200);
-		expect(testCall.body).toEqual({ received: true, ignored: 'test_call' });
+		for (const isTestCall of [true, 'true']) {
+			const testCall = await sendDelivery(flow.webhookUrl, {
+				method: 'GET',
+				fields: deliveryFields(COMPLETED, samplePayload(COMPLETED, { is_test_call: isTestCall })),
+			});
+			expect({ isTestCall, status: testCall.status }).toEqual({ isTestCall, status: 200 });
+			expect(testCall.body).toEqual({ received: true, ignored: 'test_call' });
+		}
 
-		const { payload } = await runOnce('trigger-filters', COMPLETED);
+		const { payload } = await runOnce(
+			'trigger-filters',
+			COMPLETED,
+			samplePayload(COMPLETED, { is_test_call: false }),
+		);
 		const executions = await readExecutions(flow.id, afterId);
 		expect(executions.map((execution) => triggerItems(execution)[0].conversation_id)).toEqual([
 			payload.conversation_id,
@@ -155,6 +200,22 @@ describe('Eigi Trigger simplify in n8n', () => {
 		expect(item.notes).toBeNull();
 	});
 
+	it('sets every documented field of a minimal payload', async () => {
+		const conversationId = samplePayload(COMPLETED).conversation_id;
+		const { execution } = await runOnce('trigger-simplify', COMPLETED, {
+			conversation_id: conversationId,
+		});
+
+		const [item] = triggerItems(execution);
+		for (const field of DOCUMENTED_FIELDS) expect(item).toHaveProperty(field);
+		expect(item.conversation_id).toBe(conversationId);
+		expect(item.notes).toBeNull();
+		expect(item.conversation_duration).toBeNull();
+		expect(item.is_test_call).toBeNull();
+		expect(item.conversation_analysis).toBeNull();
+		expect(item.conversation_transcript).toEqual([]);
+	});
+
 	it('joins the transcript into transcript_text', async () => {
 		const { execution } = await runOnce('trigger-simplify', COMPLETED);
 
@@ -162,49 +223,5 @@ describe('Eigi Trigger simplify in n8n', () => {
 		expect(item.transcript_text).toBe(
 			'assistant: Hello, this is the eigi assistant.\nuser: Hi, I would like to confirm Tuesday.',
 		);
-	});
-});
-
-describe('Eigi Trigger enrichment in n8n', () => {
-	it('merges the API conversation under the webhook names', async () => {
-		const conversationId = `pending-analysis-${samplePayload(COMPLETED).conversation_id}`;
-		const payload = samplePayload(COMPLETED, {
-			conversation_id: conversationId,
-			conversation_analysis: null,
-		});
-		const registered = await registerConversation(conversationId, {
-			notes: 'Customer asked for a callback.',
-		});
-		const metadata = registered.conversation_metadata as Record<string, unknown>;
-
-		const { execution } = await runOnce('trigger-enrich', COMPLETED, payload);
-
-		expect(execution.status).toBe('success');
-		const [item] = triggerItems(execution);
-		expect(item.conversation_id).toBe(conversationId);
-		expect(item.event).toBe(COMPLETED);
-		expect(item.notes).toBe('Customer asked for a callback.');
-		expect(item.conversation_recording_url).toBe(metadata.conversation_recording_url);
-		expect(item.calling_type).toBe(metadata.calling_type);
-		// The API omits the '+' of from_mobile_number; the delivery's E.164 form stays.
-		expect(item.from_mobile_number).toBe('+14155550999');
-		expect(item.conversation_analysis).toEqual(registered.conversation_analysis);
-		expect(item).not.toHaveProperty('enrichment_error');
-
-		const requests = await standInRequests(`/v1/public/conversations/${conversationId}`);
-		expect(requests.length).toBe(3);
-		expect(requests.every((request) => request.headers['x-api-key'] === e2eRun().apiKey)).toBe(
-			true,
-		);
-	});
-
-	it('still emits the delivery when the API is down', async () => {
-		const { payload, execution } = await runOnce('trigger-enrich-api-down', COMPLETED);
-
-		expect(execution.status).toBe('success');
-		const [item] = triggerItems(execution);
-		expect(item).toMatchObject({ ...payload, event: COMPLETED });
-		expect(item.enrichment_error).toEqual(expect.objectContaining({ message: expect.any(String) }));
-		expect(execution.nodes.Received[0].outputs[0]).toHaveLength(1);
 	});
 });

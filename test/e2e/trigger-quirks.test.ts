@@ -1,3 +1,6 @@
+import { randomUUID } from 'crypto';
+import type { IDataObject } from 'n8n-workflow';
+
 import {
 	deliveryFields,
 	lastExecutionId,
@@ -6,31 +9,65 @@ import {
 	waitForExecutions,
 	workflow,
 } from './support/harness';
-import type { DeliveryRequest } from './support/harness';
+import type { DeliveryRequest, ExecutedItem } from './support/harness';
 
 const COMPLETED = 'conversation.completed';
-const flow = workflow('trigger-quirks');
+const OPTIONAL_FIELDS = [
+	'notes',
+	'conversation_duration',
+	'is_test_call',
+	'conversation_transcript',
+	'conversation_analysis',
+];
 
-async function deliverItem(request: DeliveryRequest) {
+async function deliverItem(
+	request: DeliveryRequest,
+	key = 'trigger-quirks',
+): Promise<ExecutedItem> {
+	const flow = workflow(key);
 	const afterId = await lastExecutionId(flow.id);
 	const response = await sendDelivery(flow.webhookUrl, request);
 	expect({ status: response.status, body: response.body }).toMatchObject({
 		status: 200,
 		body: { received: true },
 	});
+
 	const [execution] = await waitForExecutions(flow.id, { afterId, count: 1 });
 	expect(execution.status).toBe('success');
-	return execution.nodes['Eigi Trigger'][0].outputs[0][0].json;
+	return execution.nodes['Eigi Trigger'][0].outputs[0][0];
+}
+
+async function expectRejected(request: DeliveryRequest, field: string, fragment: string) {
+	const response = await sendDelivery(workflow('trigger-quirks').webhookUrl, request);
+	expect(response.status).toBe(400);
+	expect(response.body).toMatchObject({ error: 'invalid_delivery', field });
+	expect(String(response.body?.message)).toContain(fragment);
+}
+
+function sameBytes(received: unknown, sent: string) {
+	return Buffer.from(String(received), 'utf8').equals(Buffer.from(sent, 'utf8'));
 }
 
 describe('Eigi Trigger delivery quirks in n8n', () => {
-	it('accepts a field repeated with the same value', async () => {
+	it('accepts fields repeated with the same value', async () => {
 		const payload = samplePayload(COMPLETED);
 		const fields = deliveryFields(COMPLETED, payload);
-		const item = await deliverItem({ method: 'POST', fields: [...fields, ...fields] });
+		const { json } = await deliverItem({ method: 'POST', fields: [...fields, ...fields] });
 
-		expect(item.conversation_id).toBe(payload.conversation_id);
-		expect(item.event).toBe(COMPLETED);
+		expect(json.conversation_id).toBe(payload.conversation_id);
+		expect(json.event).toBe(COMPLETED);
+	});
+
+	it('rejects a payload repeated with different values', async () => {
+		const fields = deliveryFields(COMPLETED, samplePayload(COMPLETED));
+		await expectRejected(
+			{
+				method: 'POST',
+				fields: [...fields, ['payload', JSON.stringify(samplePayload(COMPLETED))]],
+			},
+			'payload',
+			'different values',
+		);
 	});
 
 	it('reads a payload sent as a file part', async () => {
@@ -39,37 +76,75 @@ describe('Eigi Trigger delivery quirks in n8n', () => {
 			method: 'PUT',
 			fields: [
 				['event', COMPLETED],
-				['payload', { file: JSON.stringify(payload), fileName: 'payload.json' }],
+				[
+					'payload',
+					{ file: JSON.stringify(payload), fileName: 'payload.json', type: 'application/json' },
+				],
 			],
 		});
 
-		expect(item).toMatchObject({ ...payload, event: COMPLETED });
+		expect(item.json).toMatchObject({ ...payload, event: COMPLETED });
+		expect(item.binary.payload?.mimeType).toBe('application/json');
+	});
+
+	it('rejects a file part that is not JSON', async () => {
+		await expectRejected(
+			{
+				method: 'POST',
+				fields: [
+					['event', COMPLETED],
+					['payload', { file: 'conversation_id=x', fileName: 'payload.json' }],
+				],
+			},
+			'payload',
+			'not valid JSON',
+		);
 	});
 
 	it('restores a + that a GET query turned into a space', async () => {
-		const payload = samplePayload(COMPLETED, { conversation_transcript: [] });
-		// eigi's GET URL may leave the '+' of E.164 numbers unencoded; a query decodes it as a space.
-		const rawQuery = `event=${COMPLETED}&payload=${encodeURIComponent(JSON.stringify(payload)).replace(/%2B/g, '+')}`;
-		const item = await deliverItem({ method: 'GET', rawQuery });
+		const payload = samplePayload(COMPLETED, {
+			conversation_transcript: [{ role: 'user', content: 'a+b', timestamp: null }],
+		});
+		// eigi may leave '+' unencoded in a GET URL; query decoding turns it into a space.
+		const rawPayload = encodeURIComponent(JSON.stringify(payload)).replace(/%2B/g, '+');
+		const { json } = await deliverItem({
+			method: 'GET',
+			rawQuery: `event=${COMPLETED}&payload=${rawPayload}`,
+		});
 
-		expect(item.to_mobile_number).toBe('+14155550123');
-		expect(item.from_mobile_number).toBe('+14155550999');
+		expect(json.to_mobile_number).toBe('+14155550123');
+		expect(json.from_mobile_number).toBe('+14155550999');
+		// Only phone numbers can be repaired: elsewhere a space cannot be told from a decoded '+'.
+		expect((json.conversation_transcript as IDataObject[])[0].content).toBe('a b');
 	});
 
 	const text =
-		'Rabatt 50% #1 & mehr * 😀👍🏽 مرحبا بالعالم 你好，世界 zero\u200bwidth\u200d\ufeff end';
+		'100% sure #1 & *starred* a+b=c 😀 👩‍👩‍👧 مرحبا שלום 你好 zero\u200bwidth\u200c\u200d\ufeff';
+	const bodies: Array<[string, (payload: IDataObject) => DeliveryRequest]> = [
+		['GET', (payload) => ({ method: 'GET', fields: deliveryFields(COMPLETED, payload) })],
+		[
+			'multipart POST',
+			(payload) => ({ method: 'POST', fields: deliveryFields(COMPLETED, payload) }),
+		],
+		[
+			'JSON POST',
+			(payload) => ({ method: 'POST', format: 'json', body: { event: COMPLETED, payload } }),
+		],
+	];
 
-	it.each(['GET', 'POST'] as const)('%s round-trips special characters', async (method) => {
+	it.each(bodies)('%s keeps special characters byte for byte', async (_name, buildRequest) => {
+		const conversationId = `conv-%#&*-😀${randomUUID()}`;
 		const payload = samplePayload(COMPLETED, {
+			conversation_id: conversationId,
 			notes: text,
 			conversation_transcript: [{ role: 'user', content: text, timestamp: null }],
 		});
-		const item = await deliverItem({ method, fields: deliveryFields(COMPLETED, payload) });
+		const { json } = await deliverItem(buildRequest(payload));
 
-		expect(item.notes).toBe(text);
-		const [turn] = item.conversation_transcript as Array<{ content: string }>;
-		expect(turn.content).toBe(text);
-		expect(Buffer.from(turn.content, 'utf8').equals(Buffer.from(text, 'utf8'))).toBe(true);
+		expect(sameBytes(json.notes, text)).toBe(true);
+		expect(sameBytes((json.conversation_transcript as IDataObject[])[0].content, text)).toBe(true);
+		expect(sameBytes(json.conversation_id, conversationId)).toBe(true);
+		expect(json.deduplication_key).toBe(`${COMPLETED}:${conversationId}`);
 	});
 
 	it('takes a 2 MB transcript of 5,000 turns as multipart', async () => {
@@ -79,23 +154,50 @@ describe('Eigi Trigger delivery quirks in n8n', () => {
 			timestamp: '2025-12-03T14:14:23.735228+00:00',
 		}));
 		const payload = samplePayload(COMPLETED, { conversation_transcript: turns });
-		const serialised = JSON.stringify(payload);
-		expect(serialised.length).toBeGreaterThan(2_000_000);
+		expect(JSON.stringify(payload).length).toBeGreaterThan(2_000_000);
 
-		const item = await deliverItem({ method: 'POST', fields: deliveryFields(COMPLETED, payload) });
+		const { json } = await deliverItem({
+			method: 'POST',
+			fields: deliveryFields(COMPLETED, payload),
+		});
 
-		const received = item.conversation_transcript as typeof turns;
+		const received = json.conversation_transcript as typeof turns;
 		expect(received).toHaveLength(5000);
-		expect(received[4999]).toEqual(turns[4999]);
+		expect(sameBytes(JSON.stringify(received), JSON.stringify(turns))).toBe(true);
 	});
 
-	it('passes null, "" and a missing key through unchanged', async () => {
-		const payload = samplePayload(COMPLETED, { notes: '', conversation_recording_url: null });
-		delete payload.conversation_duration;
-		const item = await deliverItem({ method: 'PATCH', fields: deliveryFields(COMPLETED, payload) });
+	const blanks: Array<[string, (payload: IDataObject) => void]> = [
+		['null', (payload) => OPTIONAL_FIELDS.forEach((field) => (payload[field] = null))],
+		['a missing key', (payload) => OPTIONAL_FIELDS.forEach((field) => delete payload[field])],
+		['""', (payload) => OPTIONAL_FIELDS.forEach((field) => (payload[field] = ''))],
+	];
 
-		expect(item.notes).toBe('');
-		expect(item.conversation_recording_url).toBeNull();
-		expect(item).not.toHaveProperty('conversation_duration');
+	it.each(blanks)('keeps %s in optional fields as sent', async (_name, blank) => {
+		const payload: IDataObject = samplePayload(COMPLETED);
+		blank(payload);
+		const { json } = await deliverItem({
+			method: 'PATCH',
+			fields: deliveryFields(COMPLETED, payload),
+		});
+
+		for (const field of OPTIONAL_FIELDS) {
+			if (field in payload)
+				expect({ field, value: json[field] }).toEqual({ field, value: payload[field] });
+			else expect(json).not.toHaveProperty(field);
+		}
+	});
+
+	it.each(blanks)('simplifies %s in optional fields to null', async (_name, blank) => {
+		const payload: IDataObject = samplePayload(COMPLETED);
+		blank(payload);
+		const { json } = await deliverItem(
+			{ method: 'POST', fields: deliveryFields(COMPLETED, payload) },
+			'trigger-simplify',
+		);
+
+		for (const field of OPTIONAL_FIELDS.filter((name) => name !== 'conversation_transcript')) {
+			expect({ field, value: json[field] }).toEqual({ field, value: null });
+		}
+		expect(json.conversation_transcript).toEqual([]);
 	});
 });

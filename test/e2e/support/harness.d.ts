@@ -104,3 +104,4 @@ export function loadedNodeTypes(
 	prefix: string,
 ): Array<IDataObject & { name: string; displayName: string }>;
 export function binaryBytes(binary: ExecutedBinary): Buffer;
+export function n8nLog(): string;

@@ -60,8 +60,14 @@ function binaryBytes(binary) {
 	return fs.readFileSync(path.join(e2eRun().userFolder, '.n8n', 'storage', match[1]));
 }
 
+/** Returns what the e2e n8n server has logged so far. */
+function n8nLog() {
+	return fs.readFileSync(e2eRun().logPath, 'utf8');
+}
+
 module.exports = {
 	binaryBytes,
+	n8nLog,
 	loadedNodeTypes,
 	deliveryFields,
 	e2eRun,
