@@ -4,7 +4,7 @@
 // twice: with its defaults, and with N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE=true. Needs
 // `npm run build` and `bash scripts/install-n8n.sh` first (`npm run bench` runs both).
 //
-// Usage: node scripts/bench-throughput.js [--runs N] [--rounds N] [--requests N] [--in-flight N]
+// Usage: node scripts/bench-throughput.js [--runs N] [--rounds N] [--round-seconds S] [--in-flight N]
 //          [--latency N] [--warmup N] [--sides eigi,minimal,webhook] [--configurations defaults,lazy]
 //          [--keep]
 // Prints a table and writes the raw results to bench-results/throughput-<time>.json. Exits 1 when
@@ -33,14 +33,14 @@ const CONFIGURATIONS = [
 		name: 'defaults',
 		description: 'n8n 2.41.1 defaults',
 		settings: {},
-		requestsPerRound: 100,
+		roundSeconds: 4,
 		goal: { ratio: 'eigi/minimal', atLeast: 0.95 },
 	},
 	{
 		name: 'lazy',
 		description: 'N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE=true',
 		settings: { N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE: 'true' },
-		requestsPerRound: 150,
+		roundSeconds: 2.5,
 		goal: { ratio: 'eigi/webhook', atLeast: 0.9 },
 	},
 ];
@@ -78,10 +78,10 @@ async function main() {
 	let failed = true;
 	try {
 		for (const configuration of options.configurations) {
-			const requestsPerRound = options.requestsPerRound ?? configuration.requestsPerRound;
-			const runOptions = { ...options, requestsPerRound, delivery, workRoot, packageRoot };
+			const roundSeconds = options.roundSeconds ?? configuration.roundSeconds;
+			const runOptions = { ...options, roundSeconds, delivery, workRoot, packageRoot };
 			const result = await runConfiguration(configuration, runOptions, log);
-			configurations.push({ ...result, requestsPerRound, summary: summarizeConfiguration(result) });
+			configurations.push({ ...result, roundSeconds, summary: summarizeConfiguration(result) });
 		}
 		failed = false;
 	} finally {
@@ -94,8 +94,8 @@ async function main() {
 		...options,
 		deliveryBytes: delivery.bytes,
 		turnCount: delivery.turnCount,
-		requestsPerRoundText: configurations
-			.map((result) => `${result.requestsPerRound} (${result.name})`)
+		roundSecondsText: configurations
+			.map((result) => `${result.roundSeconds} s (${result.name})`)
 			.join(', '),
 	};
 	const results = {

@@ -39,24 +39,23 @@ function postDelivery(agent, url, delivery, conversationId) {
 }
 
 /**
- * Sends `count` deliveries with `inFlight` requests open at all times, ids from `idFor(sequence)`.
- * Returns `{ responses, startedAt, lastResponseAt }` in epoch milliseconds.
+ * Keeps `inFlight` deliveries open until `durationMs` has passed or `maxCount` were sent, then
+ * waits for the open ones. Ids come from `idFor(sequence)`. Returns `{ responses, startedAt,
+ * lastResponseAt }`, times in epoch milliseconds.
  */
-async function runClosedLoop({ url, delivery, count, inFlight, idFor }) {
+async function runClosedLoop({ url, delivery, durationMs, maxCount, inFlight, idFor }) {
 	const agent = new http.Agent({ keepAlive: true, maxSockets: inFlight });
-	const responses = new Array(count);
-	let next = 0;
+	const responses = [];
+	const startedAt = Date.now();
 	const worker = async () => {
-		while (next < count) {
-			const sequence = next;
-			next += 1;
-			const id = idFor(sequence);
-			responses[sequence] = { id, ...(await postDelivery(agent, url, delivery, id)) };
+		while (responses.length < maxCount && Date.now() - startedAt < durationMs) {
+			const response = { id: idFor(responses.length) };
+			responses.push(response);
+			Object.assign(response, await postDelivery(agent, url, delivery, response.id));
 		}
 	};
 
-	const startedAt = Date.now();
-	await Promise.all(Array.from({ length: Math.min(inFlight, count) }, worker));
+	await Promise.all(Array.from({ length: inFlight }, worker));
 	const lastResponseAt = Date.now();
 	agent.destroy();
 	return { responses, startedAt, lastResponseAt };

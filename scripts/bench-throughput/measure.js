@@ -3,12 +3,13 @@
 // started have finished, so no work spills into the next side's measurement.
 const { runClosedLoop, sendOne } = require('./load');
 const { cpuShares, readCpu } = require('./process-cpu');
+const { EIGI_TRIGGER_TYPE } = require('./workflows');
 
 function isAccepted(side, response) {
 	if (response.status < 200 || response.status > 299) return false;
 	// The Eigi Trigger answers 200 for ignored deliveries too; those start no execution.
 	return (
-		side.key !== 'eigi' ||
+		side.nodeType !== EIGI_TRIGGER_TYPE ||
 		(response.body.includes('"received":true') && !response.body.includes('"ignored"'))
 	);
 }
@@ -21,14 +22,22 @@ function describeRejections(side, responses) {
 }
 
 /**
- * Sends `count` deliveries to `side` with `inFlight` open requests and waits for their executions.
- * Returns the round's deliveries, seconds (first request to last response or last execution end,
- * whichever is later), n8n CPU milliseconds, and the problems found.
+ * Sends deliveries to `side` with `inFlight` open requests for `durationMs` (at most `maxCount`),
+ * and waits for their executions. Returns the round's deliveries, seconds (first request to last
+ * response or last execution end, whichever is later), CPU use, and the problems found.
  */
-async function measureRound(instance, side, { delivery, count, inFlight, idFor }) {
+async function measureRound(instance, side, { delivery, durationMs, maxCount, inFlight, idFor }) {
 	const { maxId } = await instance.counter.count(null, 0);
 	const cpuBefore = readCpu(instance.server.pid);
-	const load = await runClosedLoop({ url: side.url, delivery, count, inFlight, idFor });
+	const load = await runClosedLoop({
+		url: side.url,
+		delivery,
+		durationMs,
+		maxCount,
+		inFlight,
+		idFor,
+	});
+	const count = load.responses.length;
 	const executions = await instance.counter.waitForFinished({
 		workflowId: side.workflowId,
 		afterId: maxId,

@@ -1,30 +1,42 @@
 // Command-line options of scripts/bench-throughput.js.
-const SIDE_KEYS = ['eigi', 'minimal', 'webhook'];
+const { SIDES } = require('./workflows');
+
+const DEFAULT_SIDE_KEYS = ['eigi', 'minimal', 'webhook'];
 
 const DEFAULTS = {
 	runs: 3,
 	rounds: 6,
-	requestsPerRound: undefined,
+	roundSeconds: undefined,
 	inFlight: 20,
 	latencyRequests: 17,
 	warmupRequests: 40,
 };
 
+/** Numeric flags: option name, smallest and largest value, and whether fractions are allowed. */
 const NUMBER_FLAGS = {
-	'--runs': 'runs',
-	'--rounds': 'rounds',
-	'--requests': 'requestsPerRound',
-	'--in-flight': 'inFlight',
-	'--latency': 'latencyRequests',
-	'--warmup': 'warmupRequests',
+	'--runs': ['runs', 1, 100, false],
+	'--rounds': ['rounds', 1, 1000, false],
+	'--round-seconds': ['roundSeconds', 0.5, 600, true],
+	'--in-flight': ['inFlight', 1, 1000, false],
+	'--latency': ['latencyRequests', 1, 10_000, false],
+	'--warmup': ['warmupRequests', 1, 10_000, false],
 };
 
-function positiveInteger(flag, text) {
+function numberOption(flag, text) {
+	const [name, minimum, maximum, fractions] = NUMBER_FLAGS[flag];
 	const value = Number(text);
-	if (!Number.isInteger(value) || value < 1 || value > 100_000) {
-		throw new Error(`${flag} must be a whole number from 1 to 100000; received "${text}".`);
+	const wholeEnough = fractions || Number.isInteger(value);
+	if (
+		text === undefined ||
+		!Number.isFinite(value) ||
+		!wholeEnough ||
+		value < minimum ||
+		value > maximum
+	) {
+		const kind = fractions ? 'a number' : 'a whole number';
+		throw new Error(`${flag} must be ${kind} from ${minimum} to ${maximum}; received "${text}".`);
 	}
-	return value;
+	return [name, value];
 }
 
 function listOf(flag, text, allowed) {
@@ -43,25 +55,25 @@ function listOf(flag, text, allowed) {
 
 /** Parses argv into options; throws with the flag, the value and what it accepts. */
 function parseOptions(argv, configurations) {
-	const options = { ...DEFAULTS, sideKeys: SIDE_KEYS, configurations, keep: false };
+	const options = { ...DEFAULTS, sideKeys: DEFAULT_SIDE_KEYS, configurations, keep: false };
 	const configurationNames = configurations.map((configuration) => configuration.name);
 	for (let index = 0; index < argv.length; index += 1) {
 		const flag = argv[index];
 		if (flag === '--keep') {
 			options.keep = true;
 		} else if (NUMBER_FLAGS[flag]) {
-			options[NUMBER_FLAGS[flag]] = positiveInteger(flag, argv[(index += 1)]);
+			const [name, value] = numberOption(flag, argv[(index += 1)]);
+			options[name] = value;
 		} else if (flag === '--sides') {
-			options.sideKeys = listOf(flag, argv[(index += 1)], SIDE_KEYS);
+			options.sideKeys = listOf(flag, argv[(index += 1)], Object.keys(SIDES));
 		} else if (flag === '--configurations') {
 			const names = listOf(flag, argv[(index += 1)], configurationNames);
 			options.configurations = configurations.filter((configuration) =>
 				names.includes(configuration.name),
 			);
 		} else {
-			throw new Error(
-				`Unknown option "${flag}". Options: --keep, --sides, --configurations, ${Object.keys(NUMBER_FLAGS).join(', ')}.`,
-			);
+			const known = ['--keep', '--sides', '--configurations', ...Object.keys(NUMBER_FLAGS)];
+			throw new Error(`Unknown option "${flag}". Options: ${known.join(', ')}.`);
 		}
 	}
 	return options;

@@ -24,6 +24,7 @@ function sideRows(summary, sides) {
 		side.label,
 		fixed(summary.sides[side.key].deliveriesPerSecond, 1),
 		summary.perRun.map((run) => fixed(run.rates[side.key]?.deliveriesPerSecond, 1)).join(' / '),
+		String(summary.sides[side.key].deliveries),
 		fixed(summary.sides[side.key].cpuMsPerDelivery, 0),
 		fixed(summary.latency[side.key].medianMs, 0),
 		fixed(summary.latency[side.key].p90Ms, 0),
@@ -60,7 +61,7 @@ function formatReport({ machine, options, configurations }) {
 	const lines = [...machineLines(machine)];
 	lines.push(
 		`Load: ${options.deliveryBytes} B multipart delivery (${options.turnCount} transcript turns), ${options.inFlight} in flight, ` +
-			`${options.rounds} rounds × ${options.requestsPerRoundText} deliveries per side per run, ${options.runs} runs per configuration; ` +
+			`${options.rounds} rounds of ${options.roundSecondsText} per side per run, ${options.runs} runs per configuration; ` +
 			`time to response: ${options.latencyRequests} single deliveries per side per run, pooled`,
 	);
 	for (const configuration of configurations) {
@@ -70,8 +71,9 @@ function formatReport({ machine, options, configurations }) {
 			'side',
 			'deliveries/s (median)',
 			'per run',
+			'deliveries',
 			'n8n CPU ms/delivery',
-			'response ms median',
+			'1 in flight: response ms median',
 			'p90',
 		];
 		lines.push(

@@ -1,11 +1,14 @@
 // Runs the benchmark for one n8n configuration: one n8n start, a warm-up, then `runs` runs. A run
-// is `rounds` rounds that each send `requestsPerRound` deliveries to every side in turn (the order
+// is `rounds` rounds that each send deliveries to every side in turn for `roundSeconds` (the order
 // rotates from round to round), then single deliveries for time to response, then the check that
 // every delivery started exactly one execution.
 const { conversationId, newRunTag } = require('./delivery');
 const { startInstance } = require('./instance');
 const { measureOne, measureRound } = require('./measure');
 const { verifyExecutions } = require('./verify');
+
+// Bounds a round's request loop whatever its duration; far above what n8n serves in one round.
+const MAX_DELIVERIES_PER_ROUND = 5000;
 
 function rotate(list, by) {
 	const shift = by % list.length;
@@ -24,7 +27,8 @@ async function warmUp(instance, options, log) {
 		const ids = idSource(index);
 		const round = await measureRound(instance, side, {
 			...options,
-			count: options.warmupRequests,
+			durationMs: Number.POSITIVE_INFINITY,
+			maxCount: options.warmupRequests,
 			idFor: ids,
 		});
 		if (round.problems.length > 0)
@@ -41,7 +45,8 @@ async function runRounds(instance, options, ids, log) {
 			const index = instance.sides.indexOf(side);
 			const result = await measureRound(instance, side, {
 				...options,
-				count: options.requestsPerRound,
+				durationMs: options.roundSeconds * 1000,
+				maxCount: MAX_DELIVERIES_PER_ROUND,
 				idFor: ids[index],
 			});
 			rounds.push({ round: round + 1, ...result });

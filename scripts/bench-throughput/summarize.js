@@ -1,15 +1,26 @@
 // Turns raw rounds into per-run rates and ratios, and runs into medians and goal verdicts.
 const { median, quantile } = require('./stats');
 
-/** Ratios the benchmark reports: [name, numerator side, denominator side]. */
-const RATIOS = [
-	['eigi/minimal', 'eigi', 'minimal'],
-	['eigi/webhook', 'eigi', 'webhook'],
-	['minimal/webhook', 'minimal', 'webhook'],
-];
+const BASELINES = ['minimal', 'webhook'];
 
 /**
- * Returns `{ rates: { <side>: { deliveriesPerSecond, responsesPerSecond, cpuMsPerDelivery } },
+ * Returns the ratios to report as [name, numerator side, denominator side]: every measured side
+ * against each baseline, and the minimal trigger against the Webhook node.
+ */
+function ratioPairs(sideKeys) {
+	const pairs = [];
+	for (const key of sideKeys.filter((side) => !BASELINES.includes(side))) {
+		for (const baseline of BASELINES) pairs.push([`${key}/${baseline}`, key, baseline]);
+	}
+	pairs.push(['minimal/webhook', 'minimal', 'webhook']);
+	return pairs.filter(
+		([, numerator, denominator]) => sideKeys.includes(numerator) && sideKeys.includes(denominator),
+	);
+}
+
+/**
+ * Returns `{ rates: { <side>: { deliveries, deliveriesPerSecond, responsesPerSecond,
+ * cpuMsPerDelivery } },
  * otherCores }` for one run, where otherCores is the time-weighted mean number of cores that
  * other processes kept busy during its rounds.
  */
@@ -35,6 +46,7 @@ function summarizeRun(run) {
 	const rates = {};
 	for (const [key, side] of Object.entries(sides)) {
 		rates[key] = {
+			deliveries: side.deliveries,
 			deliveriesPerSecond: side.deliveries / side.seconds,
 			responsesPerSecond: side.deliveries / side.responseSeconds,
 			cpuMsPerDelivery: Number.isNaN(side.cpuMs) ? null : side.cpuMs / side.deliveries,
@@ -44,12 +56,10 @@ function summarizeRun(run) {
 	return { rates, otherCores };
 }
 
-function ratiosOf(rates) {
+function ratiosOf(rates, pairs) {
 	const ratios = {};
-	for (const [name, numerator, denominator] of RATIOS) {
-		if (rates[numerator] && rates[denominator]) {
-			ratios[name] = rates[numerator].deliveriesPerSecond / rates[denominator].deliveriesPerSecond;
-		}
+	for (const [name, numerator, denominator] of pairs) {
+		ratios[name] = rates[numerator].deliveriesPerSecond / rates[denominator].deliveriesPerSecond;
 	}
 	return ratios;
 }
@@ -82,21 +92,29 @@ function summarizeLatencies(runs, sideKeys) {
  */
 function summarizeConfiguration(result) {
 	const sideKeys = result.sides.map((side) => side.key);
+	const pairs = ratioPairs(sideKeys);
 	const perRun = result.runs.map((run) => {
 		const { rates, otherCores } = summarizeRun(run);
-		return { run: run.run, rates, ratios: ratiosOf(rates), otherCores, problems: run.problems };
+		return {
+			run: run.run,
+			rates,
+			ratios: ratiosOf(rates, pairs),
+			otherCores,
+			problems: run.problems,
+		};
 	});
 
 	const sides = {};
 	for (const key of sideKeys) {
 		sides[key] = {
+			deliveries: perRun.reduce((sum, run) => sum + (run.rates[key]?.deliveries ?? 0), 0),
 			deliveriesPerSecond: medianOf(perRun, (run) => run.rates[key]?.deliveriesPerSecond),
 			responsesPerSecond: medianOf(perRun, (run) => run.rates[key]?.responsesPerSecond),
 			cpuMsPerDelivery: medianOf(perRun, (run) => run.rates[key]?.cpuMsPerDelivery),
 		};
 	}
 	const ratios = {};
-	for (const [name] of RATIOS) ratios[name] = medianOf(perRun, (run) => run.ratios[name]);
+	for (const [name] of pairs) ratios[name] = medianOf(perRun, (run) => run.ratios[name]);
 
 	const goal = result.goal && { ...result.goal, value: ratios[result.goal.ratio] };
 	if (goal) goal.met = typeof goal.value === 'number' && goal.value >= goal.atLeast;

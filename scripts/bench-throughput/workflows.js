@@ -25,6 +25,34 @@ const SIDES = {
 		trigger: { type: MINIMAL_TRIGGER_TYPE, typeVersion: 1.1, parameters: {} },
 		webhookId: '0c4d2f7a-8e19-4b6a-b3d5-7a9e1f2c4b22',
 	},
+	// Variants of the Eigi side for finding where its time goes; run them with --sides.
+	eigiNoDedup: {
+		label: 'Eigi Trigger, de-duplication off',
+		workflowId: 'benchEigiNoDedup',
+		trigger: {
+			type: EIGI_TRIGGER_TYPE,
+			typeVersion: 1.1,
+			parameters: { options: { deduplicate: false } },
+		},
+		webhookId: '2d7c9e4f-6a1b-4c3d-8e5f-0a9b8c7d6e44',
+	},
+	eigiFullLog: {
+		label: 'Eigi Trigger, 10000 remembered deliveries',
+		workflowId: 'benchEigiFullLog',
+		trigger: { type: EIGI_TRIGGER_TYPE, typeVersion: 1.1, parameters: {} },
+		webhookId: '5e8f1a2b-3c4d-4e6f-9a0b-1c2d3e4f5a55',
+		// The trigger's upper bound on remembered deliveries, reached after 10000 deliveries within
+		// the de-duplication window (one hour by default).
+		rememberedDeliveries: 10_000,
+	},
+	// The same static data on a trigger that never reads or writes it: what n8n itself spends on it.
+	minimalFullLog: {
+		label: 'minimal community trigger, 10000 remembered deliveries',
+		workflowId: 'benchMinimalFullLog',
+		trigger: { type: MINIMAL_TRIGGER_TYPE, typeVersion: 1.1, parameters: {} },
+		webhookId: '7a9b0c1d-2e3f-4a5b-8c6d-7e8f9a0b1c66',
+		rememberedDeliveries: 10_000,
+	},
 	webhook: {
 		label: 'n8n Webhook node',
 		workflowId: 'benchWebhookNode',
@@ -36,6 +64,20 @@ const SIDES = {
 		webhookId: '9b3e5c1d-2a4f-4e7b-8c6d-1f0a3b5e7d33',
 	},
 };
+
+/**
+ * Returns the workflow static data of a trigger that has already emitted `count` deliveries in the
+ * last minutes, in the Eigi Trigger's format (`emittedDeliveries`: key → emitted at, epoch ms).
+ */
+function rememberedDeliveries(triggerName, count) {
+	const now = Date.now();
+	const emittedDeliveries = {};
+	for (let index = 0; index < count; index += 1) {
+		const id = `0000${index.toString(16).padStart(4, '0')}-7e1a-4b2c-9d3e-${String(index).padStart(12, '0')}`;
+		emittedDeliveries[`conversation.completed:${id}`] = now - (count - index) * 100;
+	}
+	return { [`node:${triggerName}`]: { emittedDeliveries } };
+}
 
 function workflowExport(key, side) {
 	const triggerName = `${side.label} (trigger)`;
@@ -61,6 +103,9 @@ function workflowExport(key, side) {
 		nodes: [trigger, noOp],
 		connections: { [triggerName]: { main: [[{ node: noOp.name, type: 'main', index: 0 }]] } },
 		settings: { executionOrder: 'v1' },
+		staticData: side.rememberedDeliveries
+			? rememberedDeliveries(triggerName, side.rememberedDeliveries)
+			: null,
 		pinData: {},
 	};
 }
