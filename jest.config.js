@@ -5,8 +5,9 @@ const shared = {
 	preset: 'ts-jest',
 	testEnvironment: 'node',
 	setupFiles: ['<rootDir>/test/setup-env.js'],
-	// The build copies package.json into dist/, which would give jest two modules of one name.
-	modulePathIgnorePatterns: ['<rootDir>/dist/'],
+	// Builds copy package.json into dist/ (and benchmark builds into bench-results/), which would
+	// give jest several modules of one name.
+	modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/bench-results/'],
 };
 
 module.exports = {
