@@ -5,6 +5,11 @@ import type { EigiClient } from '../transport/client';
 /** An operation: its fields and how it runs for one input item. */
 export interface EigiOperation {
 	description: INodeProperties[];
+	/**
+	 * Returns a key for items that must run one after another in input order, such as messages
+	 * of one chat session; items without a key run concurrently.
+	 */
+	sequenceKey?(this: IExecuteFunctions, itemIndex: number): string | undefined;
 	execute(
 		this: IExecuteFunctions,
 		itemIndex: number,

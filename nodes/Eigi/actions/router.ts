@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { mapWithConcurrency } from '../helpers/concurrency';
+import { KeyedSequencer } from '../helpers/sequencer';
 import { EigiClient } from '../transport/client';
 import { RequestRateLimiter } from '../transport/rateLimiter';
 import * as call from './call/Call.resource';
@@ -53,34 +54,56 @@ function errorItem(error: ItemError, itemIndex: number): INodeExecutionData {
 	return { json: { error: error.message, details }, pairedItem: { item: itemIndex } };
 }
 
+function sequenceKeyOf(
+	context: IExecuteFunctions,
+	operation: EigiOperation,
+	itemIndex: number,
+): string | undefined {
+	try {
+		return operation.sequenceKey?.call(context, itemIndex);
+	} catch {
+		// A parameter that cannot be read fails the item in execute(), with the item's index.
+		return undefined;
+	}
+}
+
 /**
  * Runs the selected operation for every input item, `concurrency` items at a time, with one
- * client and one rate limiter for all of them. Output keeps the input order. Without "Continue
- * On Fail", no new item starts after a failure and the failure of the lowest item index is
- * thrown once running items have finished.
+ * client and one rate limiter for all of them. Items with the same sequence key (messages of one
+ * chat session) run in input order. Output keeps the input order. Without "Continue On Fail", no
+ * new item starts after a failure and the failure of the lowest item index is thrown once running
+ * items have finished.
  */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	const operation = findOperation(this);
 	const settings = readRunSettings(this);
 	const client = new EigiClient(this, new RequestRateLimiter(settings.requestsPerMinute));
+	const sequencer = new KeyedSequencer();
 	const continueOnFail = this.continueOnFail();
 	let failure: { itemIndex: number; error: ItemError } | undefined;
 
-	const outcomes = await mapWithConcurrency<ItemOutcome>(
+	const runItem = async (itemIndex: number): Promise<ItemOutcome | undefined> => {
+		if (failure && !continueOnFail) return undefined;
+		try {
+			return { items: await operation.execute.call(this, itemIndex, client) };
+		} catch (caught) {
+			const error = asItemError(this, caught, itemIndex);
+			if (!continueOnFail && (!failure || itemIndex < failure.itemIndex)) {
+				failure = { itemIndex, error };
+			}
+			return { error };
+		}
+	};
+
+	const outcomes = await mapWithConcurrency<ItemOutcome | undefined>(
 		items.length,
 		settings.concurrency,
-		async (itemIndex) => {
-			try {
-				return { items: await operation.execute.call(this, itemIndex, client) };
-			} catch (caught) {
-				const error = asItemError(this, caught, itemIndex);
-				if (!continueOnFail && (!failure || itemIndex < failure.itemIndex)) {
-					failure = { itemIndex, error };
-				}
-				return { error };
-			}
-		},
+		async (itemIndex) =>
+			await sequencer.run(
+				sequenceKeyOf(this, operation, itemIndex),
+				async () => await runItem(itemIndex),
+			),
 		() => failure !== undefined,
 	);
 	if (failure) throw failure.error;

@@ -1,5 +1,6 @@
 import nock from 'nock';
 import type { INodeParameters } from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
 
 import { API_KEY, BASE_URL, jsonOf, runEigi, useNock, useVirtualClock } from './eigiTestKit';
 
@@ -205,6 +206,48 @@ describe('Chat → Send Message', () => {
 
 		expect(jsonOf(result)[0].session_id).toBe('chat_session_1');
 		expect(scope.isDone()).toBe(true);
+	});
+
+	it('sends the messages of one session in input order', async () => {
+		const received: string[] = [];
+		let inFlight = 0;
+		let maxInFlight = 0;
+		nock(BASE_URL)
+			.persist()
+			.post('/v1/public/chat')
+			.reply(async (_uri, body) => {
+				const { message, session_id } = body as { message: string; session_id?: string };
+				received.push(`${session_id ?? 'new'}:${message}`);
+				inFlight += 1;
+				maxInFlight = Math.max(maxInFlight, inFlight);
+				await sleep(message === 'first' ? 30 : 2);
+				inFlight -= 1;
+				return [200, { response: `re ${message}`, session_id: session_id ?? 'created' }];
+			});
+
+		const result = await runEigi({
+			parameters: chatParameters({
+				message: '={{ $json.text }}',
+				sessionId: '={{ $json.session }}',
+			}),
+			input: [
+				{ json: { text: 'first', session: 's1' } },
+				{ json: { text: 'second', session: 's1' } },
+				{ json: { text: 'other', session: 's2' } },
+				{ json: { text: 'third', session: 's1' } },
+			],
+		});
+
+		expect(jsonOf(result).map((json) => json.response)).toEqual([
+			're first',
+			're second',
+			're other',
+			're third',
+		]);
+		const sessionOne = received.filter((entry) => entry.startsWith('s1:'));
+		expect(sessionOne).toEqual(['s1:first', 's1:second', 's1:third']);
+		expect(received.indexOf('s2:other')).toBeLessThan(received.indexOf('s1:second'));
+		expect(maxInFlight).toBe(2);
 	});
 
 	it('accepts a reply in the envelope', async () => {

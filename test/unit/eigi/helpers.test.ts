@@ -10,6 +10,7 @@ import { unwrapObject } from '../../../nodes/Eigi/helpers/envelope';
 import { mimeTypeOf, recordingFileName } from '../../../nodes/Eigi/helpers/fileName';
 import { parseJsonObject } from '../../../nodes/Eigi/helpers/jsonObject';
 import { readPage } from '../../../nodes/Eigi/helpers/pagination';
+import { KeyedSequencer } from '../../../nodes/Eigi/helpers/sequencer';
 import { toE164 } from '../../../nodes/Eigi/helpers/phoneNumber';
 import { messageFromBody } from '../../../nodes/Eigi/transport/errorBody';
 import { redactSecrets } from '../../../nodes/Eigi/transport/redact';
@@ -266,5 +267,50 @@ describe('mapWithConcurrency', () => {
 
 	it('handles no items', async () => {
 		expect(await mapWithConcurrency(0, 5, async () => 1)).toEqual([]);
+	});
+});
+
+describe('KeyedSequencer', () => {
+	it('runs tasks of one key in queue order', async () => {
+		const sequencer = new KeyedSequencer();
+		const finished: number[] = [];
+		await Promise.all(
+			[30, 1, 10].map(
+				async (delay, index) =>
+					await sequencer.run('session', async () => {
+						await sleep(delay);
+						finished.push(index);
+					}),
+			),
+		);
+		expect(finished).toEqual([0, 1, 2]);
+	});
+
+	it('runs the next task after a failure', async () => {
+		const sequencer = new KeyedSequencer();
+		const failed = sequencer.run('session', async () => {
+			throw new Error('first failed');
+		});
+		const second = sequencer.run('session', async () => 'second ran');
+		await expect(failed).rejects.toThrow('first failed');
+		await expect(second).resolves.toBe('second ran');
+	});
+
+	it('runs tasks of different keys at the same time', async () => {
+		const sequencer = new KeyedSequencer();
+		let running = 0;
+		let maxRunning = 0;
+		const task = async () => {
+			running += 1;
+			maxRunning = Math.max(maxRunning, running);
+			await sleep(5);
+			running -= 1;
+		};
+		await Promise.all([
+			sequencer.run('a', task),
+			sequencer.run('b', task),
+			sequencer.run(undefined, task),
+		]);
+		expect(maxRunning).toBe(3);
 	});
 });

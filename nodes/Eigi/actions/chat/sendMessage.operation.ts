@@ -105,6 +105,12 @@ function readMetadata(context: IExecuteFunctions, itemIndex: number): IDataObjec
 	return Object.keys(metadata).length > 0 ? metadata : undefined;
 }
 
+/** Messages of one session run one after another, so the agent sees them in input order. */
+export function sequenceKey(this: IExecuteFunctions, itemIndex: number): string | undefined {
+	const sessionId = String(this.getNodeParameter('sessionId', itemIndex, '') ?? '').trim();
+	return sessionId === '' ? undefined : `chat-session:${sessionId}`;
+}
+
 export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
