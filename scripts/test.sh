@@ -13,8 +13,9 @@ bash scripts/install-n8n.sh >/dev/null
 filtered=()
 if [ "$#" -gt 0 ]; then filtered=(--passWithNoTests); fi
 
+# --selectProjects goes last because it takes every following word as a project name.
 status=0
-npx jest --selectProjects unit "${filtered[@]}" "$@" || status=1
+npx jest "${filtered[@]}" "$@" --selectProjects unit || status=1
 # One file at a time: every e2e file talks to the same n8n server and stand-in.
-npx jest --selectProjects e2e --runInBand "${filtered[@]}" "$@" || status=1
+npx jest --runInBand "${filtered[@]}" "$@" --selectProjects e2e || status=1
 exit "$status"
