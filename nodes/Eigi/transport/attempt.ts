@@ -1,4 +1,4 @@
-import type { IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
+import type { ICredentialsDecrypted, IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 /** What one HTTP attempt produced: a response of any status, or a network error code. */
@@ -21,13 +21,13 @@ interface FullResponse {
 
 /**
  * Sends one request and never throws for an HTTP status: the client decides on retries and
- * errors itself. `authenticated` requests go through the `eigiApi` credential, which adds the
- * X-API-Key header; others are sent with no credential at all.
+ * errors itself. With `credentials`, the request goes through n8n's `eigiApi` authentication,
+ * which adds the X-API-Key header; without, it is sent with no credential at all.
  */
 export async function sendAttempt(
 	context: IExecuteFunctions,
 	options: IHttpRequestOptions,
-	authenticated: boolean,
+	credentials: ICredentialsDecrypted | undefined,
 ): Promise<AttemptOutcome> {
 	const request: IHttpRequestOptions = {
 		...options,
@@ -36,8 +36,10 @@ export async function sendAttempt(
 	};
 	try {
 		const response = (
-			authenticated
-				? await context.helpers.httpRequestWithAuthentication.call(context, 'eigiApi', request)
+			credentials
+				? await context.helpers.httpRequestWithAuthentication.call(context, 'eigiApi', request, {
+						credentialsDecrypted: credentials,
+					})
 				: await context.helpers.httpRequest(request)
 		) as FullResponse;
 		return {

@@ -84,7 +84,7 @@ export class EigiClient {
 			notFoundAdvice: request.notFoundAdvice,
 			notRepeatedAdvice: request.notRepeatedAdvice,
 		};
-		const outcome = await this.send(itemIndex, options, target, settings, config.secrets);
+		const outcome = await this.send(itemIndex, options, target, settings, config);
 		return outcome.body;
 	}
 
@@ -103,7 +103,7 @@ export class EigiClient {
 			idempotent: true,
 			authenticated: false,
 		};
-		const outcome = await this.send(itemIndex, options, target, settings, config.secrets);
+		const outcome = await this.send(itemIndex, options, target, settings, config);
 		const contentType = outcome.headers['content-type'];
 		return {
 			data: Buffer.from(outcome.body as ArrayBuffer),
@@ -121,7 +121,7 @@ export class EigiClient {
 		options: IHttpRequestOptions,
 		target: Target,
 		settings: RetrySettings,
-		secrets: string[],
+		config: ClientConfig,
 	): Promise<Extract<AttemptOutcome, { kind: 'response' }>> {
 		const abortSignal = this.context.getExecutionCancelSignal();
 		const startedAt = timing.now();
@@ -137,7 +137,8 @@ export class EigiClient {
 				);
 			}
 
-			const outcome = await sendAttempt(this.context, request, target.authenticated);
+			const credentials = target.authenticated ? config.credentials : undefined;
+			const outcome = await sendAttempt(this.context, request, credentials);
 			const decision = decide(outcome, target.idempotent);
 			if (decision === 'done' && outcome.kind === 'response') return outcome;
 
@@ -151,7 +152,7 @@ export class EigiClient {
 				attempts: attempt,
 				elapsedMs: timing.now() - startedAt,
 				timeoutMs: settings.timeoutMs,
-				secrets,
+				secrets: config.secrets,
 			};
 			const remainingMs = deadline - timing.now();
 			if (decision === 'fail' || attempt === settings.maxAttempts || remainingMs <= 0) {

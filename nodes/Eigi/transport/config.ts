@@ -1,4 +1,8 @@
-import type { IExecuteFunctions } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialsDecrypted,
+	IExecuteFunctions,
+} from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 /** Connection settings read from the `eigiApi` credential. */
@@ -7,6 +11,11 @@ export interface ClientConfig {
 	host: string;
 	/** Values to strip from every error message. */
 	secrets: string[];
+	/**
+	 * The credential as read once, handed to every request so n8n does not load and decrypt it
+	 * again per request.
+	 */
+	credentials: ICredentialsDecrypted;
 }
 
 /**
@@ -17,7 +26,7 @@ export async function readClientConfig(
 	context: IExecuteFunctions,
 	itemIndex: number,
 ): Promise<ClientConfig> {
-	const credentials = await context.getCredentials<{ apiKey?: string; baseUrl?: string }>(
+	const credentials = await context.getCredentials<ICredentialDataDecryptedObject>(
 		'eigiApi',
 		itemIndex,
 	);
@@ -40,5 +49,16 @@ export async function readClientConfig(
 		);
 	}
 
-	return { baseUrl, host, secrets: [String(credentials.apiKey ?? '')] };
+	const reference = context.getNode().credentials?.eigiApi;
+	return {
+		baseUrl,
+		host,
+		secrets: [String(credentials.apiKey ?? '')],
+		credentials: {
+			id: reference?.id ?? '',
+			name: reference?.name ?? 'Eigi API',
+			type: 'eigiApi',
+			data: credentials,
+		},
+	};
 }
