@@ -4,7 +4,12 @@ const fs = require('node:fs');
 const path = require('node:path');
 
 const { loadWorkflowFiles } = require('../../test/e2e/support/workflow-files');
-const { MINIMAL_TRIGGER_TYPE, WEBHOOK_PATH: MINIMAL_PATH } = require('./minimal-trigger');
+const {
+	MINIMAL_OUTPUTS_TRIGGER_TYPE,
+	MINIMAL_PARSED_TRIGGER_TYPE,
+	MINIMAL_TRIGGER_TYPE,
+	WEBHOOK_PATH: MINIMAL_PATH,
+} = require('./minimal-trigger');
 
 const EIGI_TRIGGER_TYPE = 'n8n-nodes-eigi.eigiTrigger';
 const WEBHOOK_NODE_TYPE = 'n8n-nodes-base.webhook';
@@ -52,6 +57,18 @@ const SIDES = {
 		trigger: { type: MINIMAL_TRIGGER_TYPE, typeVersion: 1.1, parameters: {} },
 		webhookId: '7a9b0c1d-2e3f-4a5b-8c6d-7e8f9a0b1c66',
 		rememberedDeliveries: 10_000,
+	},
+	minimalOutputs: {
+		label: 'minimal community trigger, outputs expression',
+		workflowId: 'benchMinimalOutput',
+		trigger: { type: MINIMAL_OUTPUTS_TRIGGER_TYPE, typeVersion: 1.1, parameters: {} },
+		webhookId: '8b0c1d2e-3f4a-4b5c-9d6e-8f9a0b1c2d77',
+	},
+	minimalParsed: {
+		label: 'minimal community trigger, parsed payload',
+		workflowId: 'benchMinimalParsed',
+		trigger: { type: MINIMAL_PARSED_TRIGGER_TYPE, typeVersion: 1.1, parameters: {} },
+		webhookId: '9c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e88',
 	},
 	webhook: {
 		label: 'n8n Webhook node',
