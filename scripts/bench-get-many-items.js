@@ -98,8 +98,8 @@ async function runBareClient(standIn, items, concurrency) {
 	return performance.now() - started;
 }
 
-// n8n-core loads parts of itself on the first execution; a small unmeasured run keeps that one-off
-// cost out of the first measured run, as in a running n8n.
+// n8n-core loads parts of itself on the first execution. A small unmeasured run keeps that one-off
+// cost out of the first measured run, as in an n8n that is already running.
 async function warmUp(dist, options) {
 	const standIn = await startStandIn({ latencyMs: options.latencyMs });
 	try {

@@ -1,6 +1,6 @@
-// Runs the built Eigi node once through n8n-core's WorkflowExecute, the engine n8n itself uses:
-// a Start node emits the input items into the Eigi node, the eigiApi credential is applied the
-// way n8n's CredentialsHelper applies a generic `authenticate` block, and the run data comes back.
+// Runs the built Eigi node once through n8n-core's WorkflowExecute, the engine n8n itself uses.
+// A Start node emits the input items into the Eigi node. The eigiApi credential is applied the
+// way n8n's CredentialsHelper applies a generic `authenticate` block.
 const { ExecutionLifecycleHooks, WorkflowExecute } = require('n8n-core');
 const {
 	createRunExecutionData,
@@ -102,7 +102,7 @@ function additionalData(hooks, credentialsHelper) {
 }
 
 /**
- * Runs `Start → Eigi` with `parameters` on `items`. `dist` holds the built classes
+ * Runs `Start → Eigi` with `parameters` on `items`. `dist` contains the built classes
  * `{ Eigi, EigiApi }`. Returns `{ items, error }` of the Eigi node.
  */
 async function runEigiNode({ dist, parameters, credentials, items }) {

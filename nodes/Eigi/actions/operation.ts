@@ -7,7 +7,7 @@ export interface EigiOperation {
 	description: INodeProperties[];
 	/**
 	 * Returns a key for items that must run one after another in input order, such as messages
-	 * of one chat session; items without a key run concurrently.
+	 * of one chat session. Items without a key run concurrently.
 	 */
 	sequenceKey?(this: IExecuteFunctions, itemIndex: number): string | undefined;
 	execute(

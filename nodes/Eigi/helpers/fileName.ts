@@ -30,7 +30,7 @@ function safeDecode(text: string): string {
 	}
 }
 
-/** Returns the MIME type of a Content-Type header, or undefined when it says nothing useful. */
+/** Returns the MIME type of a Content-Type header, or undefined when it names no specific type. */
 export function mimeTypeOf(contentType?: string): string | undefined {
 	const mimeType = (contentType ?? '').split(';')[0].trim().toLowerCase();
 	return mimeType === '' || mimeType === 'application/octet-stream' ? undefined : mimeType;

@@ -1,4 +1,4 @@
-/** Where a failed request went: eigi's API, or the telephony provider's recording URL. */
+/** Destination of a failed request: eigi's API, or the telephony provider's recording URL. */
 export type RequestTarget = 'api' | 'recording';
 
 /** Request facts the advice texts need. */

@@ -1,7 +1,7 @@
 import type { ICredentialsDecrypted, IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-/** What one HTTP attempt produced: a response of any status, or a network error code. */
+/** Outcome of one HTTP attempt: a response of any status, or a network error code. */
 export type AttemptOutcome =
 	| {
 			kind: 'response';
@@ -59,7 +59,7 @@ export async function sendAttempt(
 }
 
 // n8n wraps errors of authenticated requests in a NodeApiError whose `cause` is the axios error;
-// plain requests throw the axios error itself. Only the code is kept: the axios error holds the
+// plain requests throw the axios error itself. Only the code is kept, because the axios error contains the
 // request headers, API key included.
 function errorCode(error: unknown): string | undefined {
 	let current: unknown = error;

@@ -1,5 +1,5 @@
-// eigi API keys start with `vk_`; the rest of their format is undocumented, so any `vk_` token
-// of four or more key characters is treated as a key.
+// eigi API keys start with `vk_`, and the rest of their format is undocumented. Any `vk_` token
+// of four or more key characters is therefore treated as a key.
 const KEY_PATTERN = /vk_[A-Za-z0-9_-]{4,}/g;
 
 /** Replaces API keys in `text`: every secret given and anything shaped like an eigi key. */

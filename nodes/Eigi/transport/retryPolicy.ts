@@ -2,7 +2,7 @@
 export const BACKOFF_BASE_MS = 1000;
 export const BACKOFF_MAX_MS = 30_000;
 
-/** What the client does with one attempt's outcome. */
+/** Decision on one attempt's outcome. */
 export type RetryDecision = 'done' | 'retry' | 'fail';
 
 // Codes Node.js and axios put on errors where no HTTP response arrived. ECONNABORTED is axios'

@@ -22,7 +22,7 @@ export interface ApiRequest {
 	notRepeatedAdvice?: string;
 }
 
-/** Where a request goes and how failures are handled. */
+/** Destination of a request, with the facts its retries and error messages depend on. */
 export interface Target {
 	kind: RequestTarget;
 	label: string;

@@ -72,7 +72,9 @@ function readNumber(
 	position: number,
 	value: unknown,
 ): string {
-	const raw = typeof value === 'number' ? String(value) : typeof value === 'string' ? value : '';
+	let raw = '';
+	if (typeof value === 'number') raw = String(value);
+	if (typeof value === 'string') raw = value;
 	const number = toE164(raw);
 	if (number) return number;
 	throw new NodeOperationError(

@@ -105,7 +105,7 @@ function readMetadata(context: IExecuteFunctions, itemIndex: number): IDataObjec
 	return Object.keys(metadata).length > 0 ? metadata : undefined;
 }
 
-/** Messages of one session run one after another, so the agent sees them in input order. */
+/** Messages of one session run one after another, so the agent receives them in input order. */
 export function sequenceKey(this: IExecuteFunctions, itemIndex: number): string | undefined {
 	const sessionId = String(this.getNodeParameter('sessionId', itemIndex, '') ?? '').trim();
 	return sessionId === '' ? undefined : `chat-session:${sessionId}`;
@@ -122,7 +122,7 @@ export async function execute(
 	const sessionId = String(this.getNodeParameter('sessionId', itemIndex, '') ?? '').trim();
 	const metadata = readMetadata(this, itemIndex);
 
-	// `streaming: false` makes eigi answer with one JSON object instead of server-sent events.
+	// `streaming: false` makes eigi reply with one JSON object instead of server-sent events.
 	const body: IDataObject = { agent_id: agentId, message, streaming: false };
 	if (sessionId !== '') body.session_id = sessionId;
 	if (metadata) body.metadata = metadata;

@@ -23,8 +23,9 @@ const INTERNAL_ID = /^[0-9a-f]{24}$/i;
 /** Reads and checks the `conversationId` parameter of one item. */
 export function readConversationId(context: IExecuteFunctions, itemIndex: number): string {
 	const value = context.getNodeParameter('conversationId', itemIndex, '') as unknown;
-	const id =
-		typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
+	let id = '';
+	if (typeof value === 'number') id = String(value);
+	if (typeof value === 'string') id = value.trim();
 	if (id === '') {
 		throw new NodeOperationError(context.getNode(), 'Conversation ID is empty', {
 			itemIndex,
