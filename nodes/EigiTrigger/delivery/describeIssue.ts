@@ -1,8 +1,8 @@
 import type { ZodIssue } from 'zod';
 
 import { InvalidDeliveryError, previewValue } from './InvalidDeliveryError';
-import type { EigiPayloadField } from './schema';
-import { FIELD_EXPECTATIONS, isTranscriptTurn, transcriptTurnSchema } from './schema';
+import type { EigiPayloadField, ListProblem } from './schema';
+import { FIELD_EXPECTATIONS, transcriptTurnSchema } from './schema';
 
 const TURN_EXPECTATIONS: Record<string, string> = {
 	role: 'a string or no value',
@@ -10,10 +10,23 @@ const TURN_EXPECTATIONS: Record<string, string> = {
 	timestamp: 'a string, null or no value',
 };
 
-function describeTranscriptIssue(turns: unknown[]): InvalidDeliveryError | undefined {
-	const index = turns.findIndex((turn) => !isTranscriptTurn(turn));
-	if (index === -1) return undefined;
+/**
+ * Turns the first zod issue of a payload into a 400 error that names the field, the value
+ * received and what the field accepts.
+ */
+export function describeIssue(
+	issue: ZodIssue,
+	payload: Record<string, unknown>,
+): InvalidDeliveryError {
+	const field = String(issue.path[0]) as EigiPayloadField;
+	const expected = FIELD_EXPECTATIONS[field] ?? issue.message;
+	return new InvalidDeliveryError(
+		`payload.${field}`,
+		`\`payload.${field}\` is ${previewValue(payload[field])}; expected ${expected}.`,
+	);
+}
 
+function describeInvalidTurn(turns: unknown[], index: number): InvalidDeliveryError {
 	const turn = turns[index];
 	const field = `payload.conversation_transcript[${index}]`;
 	const result = transcriptTurnSchema.safeParse(turn);
@@ -32,24 +45,17 @@ function describeTranscriptIssue(turns: unknown[]): InvalidDeliveryError | undef
 	);
 }
 
-/**
- * Turns the first zod issue of a payload into a 400 error that names the field, the value
- * received and what the field accepts. A bad transcript turn is named by its index.
- */
-export function describeIssue(
-	issue: ZodIssue,
+/** Builds the 400 error for a list field problem, naming a bad transcript turn by its index. */
+export function describeListProblem(
+	problem: ListProblem,
 	payload: Record<string, unknown>,
 ): InvalidDeliveryError {
-	const field = String(issue.path[0]) as EigiPayloadField;
-	const value = payload[field];
-	if (field === 'conversation_transcript' && Array.isArray(value)) {
-		const turnError = describeTranscriptIssue(value);
-		if (turnError) return turnError;
+	const value = payload[problem.field];
+	if (problem.turnIndex !== undefined && Array.isArray(value)) {
+		return describeInvalidTurn(value, problem.turnIndex);
 	}
-
-	const expected = FIELD_EXPECTATIONS[field] ?? issue.message;
 	return new InvalidDeliveryError(
-		`payload.${field}`,
-		`\`payload.${field}\` is ${previewValue(value)}; expected ${expected}.`,
+		`payload.${problem.field}`,
+		`\`payload.${problem.field}\` is ${previewValue(value)}; expected ${FIELD_EXPECTATIONS[problem.field]}.`,
 	);
 }

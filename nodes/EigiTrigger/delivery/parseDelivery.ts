@@ -1,13 +1,13 @@
 import type { IBinaryData, IWebhookFunctions } from 'n8n-workflow';
 
-import { describeIssue } from './describeIssue';
+import { describeIssue, describeListProblem } from './describeIssue';
 import { InvalidDeliveryError, previewValue } from './InvalidDeliveryError';
 import type { RawDelivery } from './readDelivery';
 import { singleValue } from './readDelivery';
 import { readPayloadFile } from './readPayloadFile';
 import { repairPhoneNumbers } from './repairPhoneNumbers';
 import type { EigiEvent, EigiPayload } from './schema';
-import { EIGI_EVENTS, eventSchema, payloadSchema } from './schema';
+import { EIGI_EVENTS, eventSchema, findListProblem, payloadSchema } from './schema';
 
 export interface ParsedPayload {
 	payload: EigiPayload;
@@ -81,6 +81,17 @@ function assertObject(value: unknown): asserts value is Record<string, unknown> 
 	}
 }
 
+function validatePayload(decoded: Record<string, unknown>): EigiPayload {
+	const result = payloadSchema.safeParse(decoded);
+	if (!result.success) throw describeIssue(result.error.issues[0], decoded);
+
+	const problem = findListProblem(result.data);
+	if (problem) throw describeListProblem(problem, decoded);
+
+	// The schema types the two list fields as unknown, and findListProblem has just checked them.
+	return result.data as EigiPayload;
+}
+
 function assertSameEvent(payload: EigiPayload, event: EigiEvent): void {
 	if (payload.event === undefined || payload.event === null || payload.event === '') return;
 	if (payload.event.trim().toLowerCase() === event) return;
@@ -107,9 +118,7 @@ export async function parsePayload(
 	assertObject(decoded);
 	repairPhoneNumbers(decoded, raw.source);
 
-	const result = payloadSchema.safeParse(decoded);
-	if (!result.success) throw describeIssue(result.error.issues[0], decoded);
-
-	assertSameEvent(result.data, event);
-	return { payload: result.data, binary };
+	const payload = validatePayload(decoded);
+	assertSameEvent(payload, event);
+	return { payload, binary };
 }

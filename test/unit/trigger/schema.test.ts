@@ -1,5 +1,6 @@
 import {
 	eventSchema,
+	findListProblem,
 	isTranscriptTurn,
 	payloadSchema,
 	transcriptTurnSchema,
@@ -51,7 +52,7 @@ describe('payload schema', () => {
 		expect(result).toEqual({ conversation_id: 'c', future_field: [1, 2] });
 	});
 
-	it('returns the transcript array itself, not a copy', () => {
+	it('keeps the transcript turns themselves', () => {
 		const transcript = [{ role: 'user', content: 'hi' }];
 		const result = payloadSchema.parse({
 			conversation_id: 'c',
@@ -60,6 +61,35 @@ describe('payload schema', () => {
 
 		expect(result.conversation_transcript).toBe(transcript);
 	});
+
+	it.each([
+		[
+			{ conversation_transcript: [{ role: 'user' }, { role: 2 }, 'x'] },
+			'conversation_transcript',
+			1,
+		],
+		[{ conversation_transcript: { role: 'user' } }, 'conversation_transcript', undefined],
+		[{ conversation_transcript: 'user: hi' }, 'conversation_transcript', undefined],
+		[{ conversation_analysis: { is_good: true } }, 'conversation_analysis', undefined],
+		[{ conversation_analysis: 0 }, 'conversation_analysis', undefined],
+	])('finds the list problem in %p', (fields, field, turnIndex) => {
+		const payload = payloadSchema.parse({ conversation_id: 'c', ...fields });
+
+		expect(findListProblem(payload)).toEqual({ field, turnIndex });
+	});
+
+	it.each([[null], [''], [undefined], [[]], [[{ role: 'user', content: null }]]])(
+		'finds no list problem in %p',
+		(list) => {
+			const payload = payloadSchema.parse({
+				conversation_id: 'c',
+				conversation_transcript: list,
+				conversation_analysis: list,
+			});
+
+			expect(findListProblem(payload)).toBeUndefined();
+		},
+	);
 
 	it.each([
 		[{ conversation_duration: 12.5 }],
@@ -78,6 +108,7 @@ describe('payload schema', () => {
 		[{ conversation_duration: true }],
 		[{ is_test_call: 1 }],
 		[{ notes: 5 }],
+		[{ conversation_id: '   ' }],
 	])('rejects %p', (fields) => {
 		expect(payloadSchema.safeParse({ conversation_id: 'c', ...fields }).success).toBe(false);
 	});
