@@ -104,7 +104,7 @@ function assertSameEvent(payload: EigiPayload, event: EigiEvent): void {
 
 /**
  * Reads and validates the delivery's `payload`: a JSON string (field, query parameter or file
- * part) or an object, holding at least a non-empty `conversation_id`.
+ * part) or an object, containing at least a non-empty `conversation_id`.
  */
 export async function parsePayload(
 	context: IWebhookFunctions,
