@@ -1,7 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { FilePartSpec, HttpMethod, WebhookRequest } from './webhookHarness';
-import { multipartBody } from './webhookHarness';
+import type { FilePartSpec } from './multipartFiles';
+import { multipartBody } from './multipartFiles';
+import type { HttpMethod, WebhookRequest } from './webhookHarness';
 
 export interface BuiltRequest {
 	request: WebhookRequest;
