@@ -24,9 +24,9 @@ const { summarizeConfiguration } = require('./bench-throughput/summarize');
 const PACKAGE_ROOT = path.join(__dirname, '..');
 
 /**
- * The two n8n configurations. Under the defaults every community trigger pays for a second
- * expression isolate per request, so the Eigi Trigger is compared with the minimal trigger there;
- * lazy acquisition removes that cost, so there it is compared with the Webhook node.
+ * The two n8n configurations. Under n8n 2.41.1's defaults, every community trigger pays for a
+ * second expression isolate per request, so there the Eigi Trigger is compared with the minimal
+ * trigger. Lazy acquisition removes that cost, so there it is compared with the Webhook node.
  */
 const CONFIGURATIONS = [
 	{
@@ -122,7 +122,7 @@ async function main() {
 	}
 }
 
-// n8n runs in its own process group; exiting through process.exit lets the exit hook of
+// n8n runs in its own process group. Exiting through process.exit lets the exit hook of
 // n8n-process.js stop it when the benchmark is interrupted.
 process.once('SIGINT', () => process.exit(130));
 process.once('SIGTERM', () => process.exit(143));

@@ -1,4 +1,4 @@
-// Answers execution counts from n8n's SQLite database, one JSON line per request line on stdin.
+// Writes execution counts from n8n's SQLite database, one JSON line per request line on stdin.
 // Runs under Node 24 (node:sqlite) as one long-lived process, so the benchmark can poll while n8n
 // is under load without starting a process per poll. The database is opened read-only.
 //

@@ -6,7 +6,7 @@ const readline = require('node:readline');
 
 const POLL_MS = 100;
 
-/** Starts the child; returns `{ count(workflowId, afterId), waitForFinished(...), close() }`. */
+/** Starts the child and returns `{ count(workflowId, afterId), waitForFinished(...), close() }`. */
 function startExecutionCounter(nodeBin, databasePath) {
 	const child = spawn(nodeBin, [path.join(__dirname, 'execution-counter-child.js'), databasePath], {
 		stdio: ['pipe', 'pipe', 'inherit'],
@@ -39,7 +39,7 @@ function startExecutionCounter(nodeBin, databasePath) {
 
 /**
  * Polls until `expected` executions of the workflow after `afterId` have finished, or until no
- * execution was added or finished for `idleMs`. Returns the last count; the caller compares it.
+ * execution was added or finished for `idleMs`. Returns the last count for the caller to check.
  */
 async function waitForFinished(
 	count,

@@ -18,7 +18,7 @@ const { startExecutionCounter } = require('./execution-counter');
 const { installMinimalTrigger } = require('./minimal-trigger');
 const { EIGI_TRIGGER_TYPE, writeWorkflows } = require('./workflows');
 
-/** Installs the packages and writes the workflows; returns `{ sides, nodeTypes }`. */
+/** Installs the packages, writes the workflows and returns `{ sides, nodeTypes }`. */
 function prepareUserFolder({ userFolder, packageRoot, sideKeys }) {
 	const sides = writeWorkflows(path.join(userFolder, 'workflows'), sideKeys);
 	if (sides.some((side) => side.nodeType === EIGI_TRIGGER_TYPE))
@@ -39,7 +39,7 @@ async function publishSides(baseUrl, sides) {
 
 /**
  * Starts n8n with `settings` (extra environment variables) on free loopback ports. Returns
- * `{ server, sides, run, counter, userFolder, stop() }`; `stop()` is safe to call more than once.
+ * `{ server, sides, run, counter, userFolder, stop() }`. `stop()` may be called more than once.
  */
 async function startInstance({ workRoot, name, packageRoot, sideKeys, settings }) {
 	const installed = findN8n();

@@ -5,7 +5,7 @@ const { performance } = require('node:perf_hooks');
 
 const REQUEST_TIMEOUT_MS = 60_000;
 
-/** Posts one delivery; resolves `{ status, body, ms }`, with status 0 when the request failed. */
+/** Posts one delivery and resolves `{ status, body, ms }`, with status 0 when the request failed. */
 function postDelivery(agent, url, delivery, conversationId) {
 	const body = delivery.body(conversationId);
 	const startedAt = performance.now();

@@ -7,7 +7,7 @@ const { EIGI_TRIGGER_TYPE } = require('./workflows');
 
 function isAccepted(side, response) {
 	if (response.status < 200 || response.status > 299) return false;
-	// The Eigi Trigger answers 200 for ignored deliveries too; those start no execution.
+	// The Eigi Trigger returns 200 for ignored deliveries too, but those start no execution.
 	return (
 		side.nodeType !== EIGI_TRIGGER_TYPE ||
 		(response.body.includes('"received":true') && !response.body.includes('"ignored"'))

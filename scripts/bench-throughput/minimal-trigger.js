@@ -1,12 +1,12 @@
 // Writes `n8n-nodes-bench-minimal`, the baseline community trigger of the throughput benchmark:
 // a plain-JS package whose trigger declares the same webhooks as the Eigi Trigger (POST, PUT,
-// PATCH and GET on one path, answered on receipt with the trigger's own response) and whose
+// PATCH and GET on one path, responding on receipt with the trigger's own response body) and whose
 // webhook() only returns the request body as the item. Whatever the Eigi Trigger costs above this
 // package is its own code.
 //
 // Two more nodes in the package each differ from it in one respect, to measure what n8n spends on
 // that respect alone: one declares its outputs as an expression, as the Eigi Trigger does for its
-// optional per-event outputs; one parses the multipart `payload` field and emits the object.
+// optional per-event outputs, and one parses the multipart `payload` field and emits the object.
 const fs = require('node:fs');
 const path = require('node:path');
 

@@ -53,7 +53,7 @@ function listOf(flag, text, allowed) {
 	return values;
 }
 
-/** Parses argv into options; throws with the flag, the value and what it accepts. */
+/** Parses argv into options. Throws an error naming the flag, the value and what it accepts. */
 function parseOptions(argv, configurations) {
 	const options = { ...DEFAULTS, sideKeys: DEFAULT_SIDE_KEYS, configurations, keep: false };
 	const configurationNames = configurations.map((configuration) => configuration.name);

@@ -43,8 +43,8 @@ function groupCpuMs(pgid) {
 }
 
 /**
- * Returns the CPU time, in milliseconds, that all cores of the machine have spent busy (everything
- * but idle and I/O wait) since boot, from /proc/stat; null where /proc is missing.
+ * Returns the CPU time, in milliseconds, that all cores have spent busy since boot, from
+ * /proc/stat. Busy is everything but idle and I/O wait. Returns null where /proc is missing.
  */
 function machineBusyMs() {
 	if (!fs.existsSync('/proc/stat')) return null;

@@ -31,12 +31,17 @@ function sideRows(summary, sides) {
 	]);
 }
 
-function ratioLine(summary) {
-	const parts = Object.entries(summary.ratios).map(([name, value]) => {
-		const perRun = summary.perRun.map((run) => fixed(run.ratios[name], 2)).join(' / ');
-		return `${name} ${fixed(value, 2)} (runs ${perRun})`;
-	});
-	return `Ratios, median of runs: ${parts.join('; ')}`;
+function ratioTable(summary) {
+	const rows = Object.entries(summary.ratios).map(([name, value]) => [
+		name,
+		fixed(value, 2),
+		summary.perRun.map((run) => fixed(run.ratios[name], 2)).join(' / '),
+		fixed(summary.cpuRatios[name], 2),
+	]);
+	return table(
+		['ratio', 'deliveries/s, median of runs', 'per run', 'by n8n CPU per delivery'],
+		rows,
+	);
 }
 
 // Above this many cores busy with other processes, the run shared the machine noticeably.
@@ -71,7 +76,7 @@ function formatReport({ machine, options, configurations }) {
 			'side',
 			'deliveries/s (median)',
 			'per run',
-			'deliveries',
+			'deliveries, all runs',
 			'n8n CPU ms/delivery',
 			'1 in flight: response ms median',
 			'p90',
@@ -79,7 +84,8 @@ function formatReport({ machine, options, configurations }) {
 		lines.push(
 			table(header, sideRows(summary, configuration.sides)),
 			'',
-			ratioLine(summary),
+			ratioTable(summary),
+			'',
 			otherLoadLine(summary),
 		);
 		const goal = goalLine(summary.goal);

@@ -7,7 +7,7 @@ const { startInstance } = require('./instance');
 const { measureOne, measureRound } = require('./measure');
 const { verifyExecutions } = require('./verify');
 
-// Bounds a round's request loop whatever its duration; far above what n8n serves in one round.
+// Bounds a round's request loop whatever its duration. n8n serves far fewer in one round.
 const MAX_DELIVERIES_PER_ROUND = 5000;
 
 function rotate(list, by) {

@@ -56,12 +56,19 @@ function summarizeRun(run) {
 	return { rates, otherCores };
 }
 
+/**
+ * Returns, per ratio, the deliveries-per-second ratio and the same ratio computed from n8n's CPU
+ * time per delivery (denominator's CPU over numerator's), which other load on the machine
+ * disturbs less than wall-clock rates.
+ */
 function ratiosOf(rates, pairs) {
 	const ratios = {};
+	const cpuRatios = {};
 	for (const [name, numerator, denominator] of pairs) {
 		ratios[name] = rates[numerator].deliveriesPerSecond / rates[denominator].deliveriesPerSecond;
+		cpuRatios[name] = rates[denominator].cpuMsPerDelivery / rates[numerator].cpuMsPerDelivery;
 	}
-	return ratios;
+	return { ratios, cpuRatios };
 }
 
 function medianOf(list, pick) {
@@ -98,7 +105,7 @@ function summarizeConfiguration(result) {
 		return {
 			run: run.run,
 			rates,
-			ratios: ratiosOf(rates, pairs),
+			...ratiosOf(rates, pairs),
 			otherCores,
 			problems: run.problems,
 		};
@@ -114,11 +121,22 @@ function summarizeConfiguration(result) {
 		};
 	}
 	const ratios = {};
-	for (const [name] of pairs) ratios[name] = medianOf(perRun, (run) => run.ratios[name]);
+	const cpuRatios = {};
+	for (const [name] of pairs) {
+		ratios[name] = medianOf(perRun, (run) => run.ratios[name]);
+		cpuRatios[name] = medianOf(perRun, (run) => run.cpuRatios[name]);
+	}
 
 	const goal = result.goal && { ...result.goal, value: ratios[result.goal.ratio] };
 	if (goal) goal.met = typeof goal.value === 'number' && goal.value >= goal.atLeast;
-	return { perRun, sides, ratios, latency: summarizeLatencies(result.runs, sideKeys), goal };
+	return {
+		perRun,
+		sides,
+		ratios,
+		cpuRatios,
+		latency: summarizeLatencies(result.runs, sideKeys),
+		goal,
+	};
 }
 
 module.exports = { summarizeConfiguration };

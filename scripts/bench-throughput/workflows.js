@@ -1,5 +1,5 @@
 // The benchmark's sides: one published workflow each, `<trigger> → No Operation`, written as n8n
-// workflow exports with fixed ids so the benchmark knows their webhook URLs before n8n starts.
+// workflow exports with fixed ids so the benchmark has their webhook URLs before n8n starts.
 const fs = require('node:fs');
 const path = require('node:path');
 
@@ -16,7 +16,7 @@ const WEBHOOK_NODE_TYPE = 'n8n-nodes-base.webhook';
 // The Webhook node's newest version in n8n 2.41.1.
 const WEBHOOK_NODE_VERSION = 2.1;
 
-/** Side definitions; `parameters` of an Eigi side are its trigger's parameters. */
+/** Side definitions. `trigger.parameters` are the trigger node's parameters in the workflow. */
 const SIDES = {
 	eigi: {
 		label: 'Eigi Trigger',
@@ -30,7 +30,7 @@ const SIDES = {
 		trigger: { type: MINIMAL_TRIGGER_TYPE, typeVersion: 1.1, parameters: {} },
 		webhookId: '0c4d2f7a-8e19-4b6a-b3d5-7a9e1f2c4b22',
 	},
-	// Variants of the Eigi side for finding where its time goes; run them with --sides.
+	// Variants of the Eigi side that show where its time goes. Run them with --sides.
 	eigiNoDedup: {
 		label: 'Eigi Trigger, de-duplication off',
 		workflowId: 'benchEigiNoDedup',
@@ -144,7 +144,7 @@ function writeWorkflows(folder, sideKeys) {
 	return sideKeys.map((key) => {
 		const side = SIDES[key];
 		const triggerName = `${side.label} (trigger)`;
-		// workflow-files.js derives the paths of the Eigi Trigger and the Webhook node; the minimal
+		// workflow-files.js derives the paths of the Eigi Trigger and the Webhook node. The minimal
 		// trigger has no isFullPath, so n8n serves it under /webhook/<webhookId>/<path> like Eigi's.
 		const known = files[key].webhooks.find((webhook) => webhook.node === triggerName);
 		const webhookPath = known ? known.webhookPath : `webhook/${side.webhookId}/${MINIMAL_PATH}`;
