@@ -53,8 +53,15 @@ function median(values) {
 	return sorted[Math.floor(sorted.length / 2)];
 }
 
+// CPU time of this process (node, engine and the in-process stand-in) in milliseconds.
+function cpuMs(since) {
+	const usage = process.cpuUsage(since);
+	return (usage.user + usage.system) / 1000;
+}
+
 async function runGet(dist, standIn, items, options) {
 	const started = performance.now();
+	const cpuStart = process.cpuUsage();
 	const result = await runEigiNode({
 		dist,
 		credentials: { apiKey: API_KEY, baseUrl: standIn.url },
@@ -67,6 +74,7 @@ async function runGet(dist, standIn, items, options) {
 		},
 	});
 	const wallMs = performance.now() - started;
+	const cpuUsedMs = cpuMs(cpuStart);
 	const failed = result.items.filter((item) => item.json.error !== undefined).length;
 	const wrongOrder = result.items.some(
 		(item, index) => item.json.conversation_id !== items[index].json.conversation_id,
@@ -76,12 +84,13 @@ async function runGet(dist, standIn, items, options) {
 			`run failed: error=${result.error?.message ?? 'none'}, items=${result.items.length}/${items.length}, error items=${failed}, order ${wrongOrder ? 'wrong' : 'kept'}`,
 		);
 	}
-	return wallMs;
+	return { wallMs, cpuMs: cpuUsedMs };
 }
 
 // The same requests from a bare HTTP client, `concurrency` at a time: the floor on this machine.
 async function runBareClient(standIn, items, concurrency) {
 	const started = performance.now();
+	const cpuStart = process.cpuUsage();
 	let next = 0;
 	const worker = async () => {
 		while (next < items.length) {
@@ -95,7 +104,7 @@ async function runBareClient(standIn, items, concurrency) {
 		}
 	};
 	await Promise.all(Array.from({ length: concurrency }, worker));
-	return performance.now() - started;
+	return { wallMs: performance.now() - started, cpuMs: cpuMs(cpuStart) };
 }
 
 // n8n-core loads parts of itself on the first execution. A small unmeasured run keeps that one-off
@@ -118,11 +127,16 @@ async function throughput(dist, options) {
 	for (let run = 1; run <= options.runs; run++) {
 		const standIn = await startStandIn({ latencyMs: options.latencyMs });
 		try {
-			const bareMs = await runBareClient(standIn, items, options.concurrency);
-			const nodeMs = await runGet(dist, standIn, items, { concurrency: options.concurrency });
-			runs.push({ nodeMs, bareMs });
+			const bare = await runBareClient(standIn, items, options.concurrency);
+			const node = await runGet(dist, standIn, items, { concurrency: options.concurrency });
+			runs.push({
+				nodeMs: node.wallMs,
+				bareMs: bare.wallMs,
+				nodeCpuMsPerItem: node.cpuMs / items.length,
+				bareCpuMsPerItem: bare.cpuMs / items.length,
+			});
 			console.log(
-				`throughput run ${run}: node ${nodeMs.toFixed(0)} ms (${(nodeMs / idealMs).toFixed(3)}x ideal), bare client ${bareMs.toFixed(0)} ms`,
+				`throughput run ${run}: node ${node.wallMs.toFixed(0)} ms (${(node.wallMs / idealMs).toFixed(3)}x ideal, CPU ${(node.cpuMs / items.length).toFixed(2)} ms/item), bare client ${bare.wallMs.toFixed(0)} ms (CPU ${(bare.cpuMs / items.length).toFixed(2)} ms/item)`,
 			);
 		} finally {
 			await standIn.close();
@@ -138,6 +152,8 @@ async function throughput(dist, options) {
 		runs,
 		medianNodeMs: nodeMs,
 		medianBareMs: bareMs,
+		medianNodeCpuMsPerItem: median(runs.map((run) => run.nodeCpuMsPerItem)),
+		medianBareCpuMsPerItem: median(runs.map((run) => run.bareCpuMsPerItem)),
 		ratioToIdeal: nodeMs / idealMs,
 		ratioToBare: nodeMs / bareMs,
 		goalMet: nodeMs / idealMs <= 1.2,
@@ -155,7 +171,7 @@ async function ceilingRun(dist, options, requestsPerMinute) {
 	});
 	try {
 		const items = itemsOf(options.limitItems, `ceiling-${requestsPerMinute}`);
-		const wallMs = await runGet(dist, standIn, items, { requestsPerMinute });
+		const { wallMs } = await runGet(dist, standIn, items, { requestsPerMinute });
 		return { requestsPerMinute, wallMs, statuses, tooManyRequests: statuses[429] ?? 0 };
 	} finally {
 		await standIn.close();
@@ -183,7 +199,7 @@ async function main() {
 		};
 		const t = report.throughput;
 		console.log(
-			`throughput median: ${t.medianNodeMs.toFixed(0)} ms for ${t.items} items; ideal ${t.idealMs} ms; ratio ${t.ratioToIdeal.toFixed(3)}x (goal <= 1.2x: ${t.goalMet ? 'met' : 'missed'}); bare client ${t.medianBareMs.toFixed(0)} ms (node/bare ${t.ratioToBare.toFixed(3)}x)`,
+			`throughput median: ${t.medianNodeMs.toFixed(0)} ms for ${t.items} items; ideal ${t.idealMs} ms; ratio ${t.ratioToIdeal.toFixed(3)}x (goal <= 1.2x: ${t.goalMet ? 'met' : 'missed'}); bare client ${t.medianBareMs.toFixed(0)} ms (node/bare ${t.ratioToBare.toFixed(3)}x); CPU per item: node ${t.medianNodeCpuMsPerItem.toFixed(2)} ms, bare ${t.medianBareCpuMsPerItem.toFixed(2)} ms`,
 		);
 
 		if (!options.skipCeiling) {

@@ -220,7 +220,7 @@ describe('Chat → Send Message', () => {
 				received.push(`${session_id ?? 'new'}:${message}`);
 				inFlight += 1;
 				maxInFlight = Math.max(maxInFlight, inFlight);
-				await sleep(message === 'first' ? 30 : 2);
+				await sleep(message === 'first' ? 100 : 2);
 				inFlight -= 1;
 				return [200, { response: `re ${message}`, session_id: session_id ?? 'created' }];
 			});

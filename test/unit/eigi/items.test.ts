@@ -22,7 +22,10 @@ function idsOf(count: number): string[] {
 	return Array.from({ length: count }, (_, index) => `c-${index}`);
 }
 
-/** Answers every GET of a conversation after `delayMs`, counting requests in flight. */
+/**
+ * Serves every GET of a conversation after `delayMs` (real time), counting requests in flight.
+ * The delays are long enough for all workers to start while the first request is still open.
+ */
 function serveConversations(delayMs: (id: string) => number) {
 	const stats = { inFlight: 0, maxInFlight: 0, requestedAt: [] as number[], order: [] as string[] };
 	nock(BASE_URL)
@@ -73,7 +76,7 @@ describe('many input items', () => {
 	});
 
 	it('runs at most Concurrency requests at once', async () => {
-		const stats = serveConversations(() => 15);
+		const stats = serveConversations(() => 60);
 
 		const result = await runEigi({
 			parameters: { ...GET_BY_ITEM, options: { concurrency: 3 } },
@@ -86,7 +89,7 @@ describe('many input items', () => {
 	});
 
 	it('runs 5 requests at once by default', async () => {
-		const stats = serveConversations(() => 15);
+		const stats = serveConversations(() => 60);
 
 		await runEigi({ parameters: GET_BY_ITEM, input: inputOf(idsOf(12)) });
 
