@@ -1,6 +1,6 @@
-// Two projects: `unit` runs the nodes in-process (helpers, webhook(), and n8n-core's
-// WorkflowExecute with nock standing in for eigi's API); `e2e` runs them inside a real n8n
-// server, one file at a time because each server takes about 750 MB and a CPU core.
+// Two projects. `unit` runs the nodes in-process: helpers, webhook(), and n8n-core's
+// WorkflowExecute with nock standing in for eigi's API. `e2e` runs them inside one real n8n
+// server that all e2e files share, so scripts/test.sh runs those files one at a time.
 const shared = {
 	preset: 'ts-jest',
 	testEnvironment: 'node',
