@@ -16,3 +16,15 @@ export function unwrapObject(body: unknown): IDataObject | undefined {
 	if (isEnvelope && isJsonObject(body.data)) return body.data;
 	return body;
 }
+
+/**
+ * Returns the message of an envelope whose `status` is "error" (any case), which eigi may send
+ * with a 2xx code. Returns undefined for every other body.
+ */
+export function envelopeErrorMessage(body: unknown): string | undefined {
+	if (!isJsonObject(body) || typeof body.status !== 'string') return undefined;
+	if (body.status.toLowerCase() !== 'error') return undefined;
+	return typeof body.message === 'string' && body.message.trim() !== ''
+		? body.message
+		: 'no error message';
+}

@@ -32,6 +32,14 @@ export function httpError(
 	return buildError(node, message, description, context, String(status));
 }
 
+/** Builds the error for a 2xx response whose envelope has `"status": "error"`. */
+export function reportedError(node: INode, detail: string, context: FailureContext): NodeApiError {
+	const message = `The eigi API reported an error: ${detail}`;
+	const description =
+		'eigi replied with a success code but "status": "error". Check the node\'s parameters against the message above.';
+	return buildError(node, message, description, context);
+}
+
 /** Builds the error for a request that got no response (timeout, refused, reset). */
 export function networkError(
 	node: INode,

@@ -1,11 +1,12 @@
 import type { IExecuteFunctions, IHttpRequestOptions, NodeApiError } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { envelopeErrorMessage } from '../helpers/envelope';
 import type { AttemptOutcome } from './attempt';
 import { sendAttempt } from './attempt';
 import type { ClientConfig } from './config';
 import type { FailureContext } from './errors';
-import { httpError, networkError } from './errors';
+import { httpError, networkError, reportedError } from './errors';
 import type { RequestRateLimiter } from './rateLimiter';
 import type { RetryDecision } from './retryPolicy';
 import { backoffDelay, decideOnNetworkError, decideOnStatus, parseRetryAfter } from './retryPolicy';
@@ -59,7 +60,11 @@ export class RetryingSender {
 			const credentials = target.authenticated ? config.credentials : undefined;
 			const outcome = await sendAttempt(this.context, request, credentials);
 			const decision = decide(outcome, target.idempotent);
-			if (decision === 'done' && outcome.kind === 'response') return outcome;
+			if (decision === 'done' && outcome.kind === 'response') {
+				const elapsedMs = timing.now() - startedAt;
+				this.rejectReportedError(outcome, target, { ...failure, attempts: attempt, elapsedMs });
+				return outcome;
+			}
 
 			const remainingMs = deadline - timing.now();
 			if (decision === 'fail' || attempt === settings.maxAttempts || remainingMs <= 0) {
@@ -75,6 +80,16 @@ export class RetryingSender {
 			itemIndex,
 			description: 'Set Options → Max Attempts to 1 or more.',
 		});
+	}
+
+	// eigi may send `"status": "error"` with a 2xx code; that is a failure, and it is not retried.
+	private rejectReportedError(
+		outcome: SuccessfulResponse,
+		target: Target,
+		failure: FailureContext,
+	): void {
+		const reported = target.kind === 'api' ? envelopeErrorMessage(outcome.body) : undefined;
+		if (reported !== undefined) throw reportedError(this.context.getNode(), reported, failure);
 	}
 
 	// The wait is cut to the time left. A 429 pauses every request of this execution for as long,

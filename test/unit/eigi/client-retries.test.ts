@@ -374,3 +374,29 @@ describe('option checks', () => {
 		expect(result.error?.message).toBe(message);
 	});
 });
+
+describe('error envelope with a success code', () => {
+	it('fails at once with eigi message', async () => {
+		const clock = useVirtualClock();
+		const scope = nock(BASE_URL)
+			.get(PATH)
+			.reply(200, { status: 'error', message: 'Agent is inactive' });
+
+		const result = await getConversation();
+
+		expect(result.error?.message).toBe('The eigi API reported an error: Agent is inactive');
+		expect(descriptionOf(result)).toContain('"status": "error"');
+		expect(clock.sleeps).toEqual([]);
+		expect(scope.isDone()).toBe(true);
+	});
+
+	it('accepts a success envelope', async () => {
+		nock(BASE_URL)
+			.get(PATH)
+			.reply(200, { status: 'success', message: 'ok', data: { conversation_id: 'c-1' } });
+
+		const result = await getConversation();
+
+		expect(jsonOf(result)).toEqual([{ conversation_id: 'c-1' }]);
+	});
+});

@@ -6,7 +6,7 @@ import {
 	transcriptOf,
 	transcriptText,
 } from '../../../nodes/Eigi/helpers/conversation';
-import { unwrapObject } from '../../../nodes/Eigi/helpers/envelope';
+import { envelopeErrorMessage, unwrapObject } from '../../../nodes/Eigi/helpers/envelope';
 import { mimeTypeOf, recordingFileName } from '../../../nodes/Eigi/helpers/fileName';
 import { parseJsonObject } from '../../../nodes/Eigi/helpers/jsonObject';
 import { readPage } from '../../../nodes/Eigi/helpers/pagination';
@@ -56,6 +56,25 @@ describe('unwrapObject', () => {
 	it.each([null, 'text', [1, 2], 5])('rejects %p', (body) => {
 		expect(unwrapObject(body)).toBeUndefined();
 	});
+});
+
+describe('envelopeErrorMessage', () => {
+	it('reads the message of an error envelope', () => {
+		expect(envelopeErrorMessage({ status: 'ERROR', message: 'Agent is inactive' })).toBe(
+			'Agent is inactive',
+		);
+	});
+
+	it('names a missing message', () => {
+		expect(envelopeErrorMessage({ status: 'error' })).toBe('no error message');
+	});
+
+	it.each([{ status: 'success', message: 'ok' }, { conversation_status: 'FAILED' }, 'error', null])(
+		'ignores %p',
+		(body) => {
+			expect(envelopeErrorMessage(body)).toBeUndefined();
+		},
+	);
 });
 
 describe('readPage', () => {
