@@ -6,7 +6,7 @@
 //
 // Usage: node scripts/bench-throughput.js [--runs N] [--rounds N] [--round-seconds S] [--in-flight N]
 //          [--latency N] [--warmup N] [--sides eigi,minimal,webhook] [--configurations defaults,lazy]
-//          [--keep]
+//          [--n8n-env NAME=value]... [--keep]
 // Prints a table and writes the raw results to bench-results/throughput-<time>.json. Exits 1 when
 // a delivery was not accepted or did not start exactly one successful execution.
 const fs = require('node:fs');
@@ -16,7 +16,7 @@ const path = require('node:path');
 const { buildDelivery } = require('./bench-throughput/delivery');
 const { missingBuildFiles } = require('../test/e2e/support/package-copy');
 const { describeMachine } = require('./bench-throughput/machine');
-const { parseOptions } = require('./bench-throughput/options');
+const { OptionError, parseOptions } = require('./bench-throughput/options');
 const { formatReport, writeResults } = require('./bench-throughput/report');
 const { runConfiguration } = require('./bench-throughput/run-configuration');
 const { summarizeConfiguration } = require('./bench-throughput/summarize');
@@ -67,59 +67,81 @@ function log(line) {
 	process.stderr.write(`[bench-throughput] ${line}\n`);
 }
 
-async function main() {
-	const options = parseOptions(process.argv.slice(2), CONFIGURATIONS);
-	const machine = describeMachine(PACKAGE_ROOT);
-	const delivery = buildDelivery();
-	const workRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'eigi-bench-throughput-'));
-	const packageRoot = options.sideKeys.includes('eigi') ? snapshotPackage(workRoot) : PACKAGE_ROOT;
-	const startedAt = Date.now();
+/** Adds the --n8n-env variables to a configuration's settings and to its description. */
+function withExtraEnvironment(configuration, extra) {
+	const names = Object.entries(extra).map(([name, value]) => `${name}=${value}`);
+	if (names.length === 0) return configuration;
+	return {
+		...configuration,
+		settings: { ...configuration.settings, ...extra },
+		description: `${configuration.description}, plus ${names.join(' ')}`,
+	};
+}
+
+/** Runs every configuration in turn; returns their raw runs and summaries. */
+async function runConfigurations(options, context) {
 	const configurations = [];
-	let failed = true;
-	try {
-		for (const configuration of options.configurations) {
-			const roundSeconds = options.roundSeconds ?? configuration.roundSeconds;
-			const runOptions = { ...options, roundSeconds, delivery, workRoot, packageRoot };
-			const result = await runConfiguration(configuration, runOptions, log);
-			configurations.push({ ...result, roundSeconds, summary: summarizeConfiguration(result) });
-		}
-		failed = false;
-	} finally {
-		if (failed || options.keep) log(`n8n user folders and logs kept in ${workRoot}`);
-		else fs.rmSync(workRoot, { recursive: true, force: true });
+	for (const base of options.configurations) {
+		const configuration = withExtraEnvironment(base, options.n8nEnvironment);
+		const roundSeconds = options.roundSeconds ?? configuration.roundSeconds;
+		const result = await runConfiguration(
+			configuration,
+			{ ...options, ...context, roundSeconds },
+			log,
+		);
+		configurations.push({ ...result, roundSeconds, summary: summarizeConfiguration(result) });
 	}
+	return configurations;
+}
 
-	const minutes = (Date.now() - startedAt) / 60_000;
-	const reportOptions = {
-		...options,
-		deliveryBytes: delivery.bytes,
-		turnCount: delivery.turnCount,
-		roundSecondsText: configurations
-			.map((result) => `${result.roundSeconds} s (${result.name})`)
-			.join(', '),
-	};
-	const results = {
-		machine,
-		options: { ...reportOptions, configurations: undefined },
-		minutes,
-		configurations,
-	};
-	process.stdout.write(`${formatReport(results)}\n\nTotal time: ${minutes.toFixed(1)} min\n`);
-	process.stdout.write(
-		`Raw results: ${writeResults(path.join(PACKAGE_ROOT, 'bench-results'), results)}\n`,
-	);
-
+/** Prints every problem a run found and returns how many there were. */
+function reportProblems(configurations) {
 	const problems = configurations.flatMap((result) =>
 		result.runs.flatMap((run) =>
 			run.problems.map((problem) => `${result.name} run ${run.run}: ${problem}`),
 		),
 	);
 	if (problems.length > 0) {
-		process.stdout.write(
-			`\n${problems.length} problems:\n${problems.map((problem) => `- ${problem}`).join('\n')}\n`,
-		);
-		process.exitCode = 1;
+		const list = problems.map((problem) => `- ${problem}`).join('\n');
+		process.stdout.write(`\n${problems.length} problems:\n${list}\n`);
 	}
+	return problems.length;
+}
+
+async function main() {
+	const options = parseOptions(process.argv.slice(2), CONFIGURATIONS);
+	const machine = describeMachine(PACKAGE_ROOT);
+	const delivery = buildDelivery();
+	const workRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'eigi-bench-throughput-'));
+	const startedAt = Date.now();
+	let configurations;
+	try {
+		const packageRoot = options.sideKeys.includes('eigi')
+			? snapshotPackage(workRoot)
+			: PACKAGE_ROOT;
+		configurations = await runConfigurations(options, { delivery, workRoot, packageRoot });
+	} finally {
+		if (!configurations || options.keep) log(`n8n user folders and logs kept in ${workRoot}`);
+		else fs.rmSync(workRoot, { recursive: true, force: true });
+	}
+
+	const minutes = (Date.now() - startedAt) / 60_000;
+	const roundSecondsText = configurations
+		.map((result) => `${result.roundSeconds} s (${result.name})`)
+		.join(', ');
+	const reportOptions = {
+		...options,
+		configurations: undefined,
+		deliveryBytes: delivery.bytes,
+		turnCount: delivery.turnCount,
+		roundSecondsText,
+	};
+	const results = { machine, options: reportOptions, minutes, configurations };
+	process.stdout.write(`${formatReport(results)}\n\nTotal time: ${minutes.toFixed(1)} min\n`);
+	process.stdout.write(
+		`Raw results: ${writeResults(path.join(PACKAGE_ROOT, 'bench-results'), results)}\n`,
+	);
+	if (reportProblems(configurations) > 0) process.exitCode = 1;
 }
 
 // n8n runs in its own process group. Exiting through process.exit lets the exit hook of
@@ -128,6 +150,11 @@ process.once('SIGINT', () => process.exit(130));
 process.once('SIGTERM', () => process.exit(143));
 
 main().catch((error) => {
-	log(error.stack ?? String(error));
-	process.exitCode = 1;
+	if (error instanceof OptionError) {
+		log(error.message);
+		process.exitCode = 2;
+	} else {
+		log(error.stack ?? String(error));
+		process.exitCode = 1;
+	}
 });

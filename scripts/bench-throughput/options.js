@@ -1,6 +1,9 @@
 // Command-line options of scripts/bench-throughput.js.
 const { SIDES } = require('./workflows');
 
+/** An invalid command-line option; the message names the flag, the value and the fix. */
+class OptionError extends Error {}
+
 const DEFAULT_SIDE_KEYS = ['eigi', 'minimal', 'webhook'];
 
 const DEFAULTS = {
@@ -34,7 +37,9 @@ function numberOption(flag, text) {
 		value > maximum
 	) {
 		const kind = fractions ? 'a number' : 'a whole number';
-		throw new Error(`${flag} must be ${kind} from ${minimum} to ${maximum}; received "${text}".`);
+		throw new OptionError(
+			`${flag} must be ${kind} from ${minimum} to ${maximum}; received "${text}".`,
+		);
 	}
 	return [name, value];
 }
@@ -46,16 +51,32 @@ function listOf(flag, text, allowed) {
 		.filter(Boolean);
 	const unknown = values.filter((value) => !allowed.includes(value));
 	if (values.length === 0 || unknown.length > 0) {
-		throw new Error(
+		throw new OptionError(
 			`${flag} takes a comma-separated list of ${allowed.join(', ')}; received "${text}".`,
 		);
 	}
 	return values;
 }
 
+/** Returns `{ NAME: value }` from a `NAME=value` argument. */
+function environmentVariable(flag, text) {
+	const match = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s.exec(text ?? '');
+	if (!match)
+		throw new OptionError(
+			`${flag} takes NAME=value, for example N8N_LOG_LEVEL=warn; received "${text}".`,
+		);
+	return { [match[1]]: match[2] };
+}
+
 /** Parses argv into options. Throws an error naming the flag, the value and what it accepts. */
 function parseOptions(argv, configurations) {
-	const options = { ...DEFAULTS, sideKeys: DEFAULT_SIDE_KEYS, configurations, keep: false };
+	const options = {
+		...DEFAULTS,
+		sideKeys: DEFAULT_SIDE_KEYS,
+		configurations,
+		keep: false,
+		n8nEnvironment: {},
+	};
 	const configurationNames = configurations.map((configuration) => configuration.name);
 	for (let index = 0; index < argv.length; index += 1) {
 		const flag = argv[index];
@@ -71,12 +92,20 @@ function parseOptions(argv, configurations) {
 			options.configurations = configurations.filter((configuration) =>
 				names.includes(configuration.name),
 			);
+		} else if (flag === '--n8n-env') {
+			Object.assign(options.n8nEnvironment, environmentVariable(flag, argv[(index += 1)]));
 		} else {
-			const known = ['--keep', '--sides', '--configurations', ...Object.keys(NUMBER_FLAGS)];
-			throw new Error(`Unknown option "${flag}". Options: ${known.join(', ')}.`);
+			const known = [
+				'--keep',
+				'--sides',
+				'--configurations',
+				'--n8n-env',
+				...Object.keys(NUMBER_FLAGS),
+			];
+			throw new OptionError(`Unknown option "${flag}". Options: ${known.join(', ')}.`);
 		}
 	}
 	return options;
 }
 
-module.exports = { parseOptions };
+module.exports = { OptionError, parseOptions };

@@ -58,6 +58,8 @@ function otherLoadLine(summary) {
 
 function goalLine(goal) {
 	if (!goal) return null;
+	if (typeof goal.value !== 'number')
+		return `Goal ${goal.ratio} ≥ ${goal.atLeast}: not measured (a side is missing)`;
 	return `Goal ${goal.ratio} ≥ ${goal.atLeast}: ${fixed(goal.value, 2)}, ${goal.met ? 'met' : 'NOT met'}`;
 }
 
