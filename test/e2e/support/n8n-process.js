@@ -95,9 +95,8 @@ async function startServer(installed, env, logPath) {
 	child.on('exit', (code, signal) =>
 		Object.assign(server, { exited: true, exitCode: code, exitSignal: signal }),
 	);
-	const killOnExit = () => signalGroup(server, 'SIGKILL');
-	process.once('exit', killOnExit);
-	server.stop = () => stopServer(server, killOnExit);
+	const cleanup = stopWithParent(server);
+	server.stop = () => stopServer(server, cleanup);
 
 	const startedAt = Date.now();
 	while (Date.now() - startedAt < READINESS_TIMEOUT_MS) {
@@ -122,6 +121,29 @@ async function startServer(installed, env, logPath) {
 	);
 }
 
+/**
+ * Kills n8n's process group when this process exits or is stopped by SIGINT or SIGTERM, which
+ * would otherwise leave the detached n8n running. Returns a function that removes the handlers.
+ */
+function stopWithParent(server) {
+	const killOnExit = () => signalGroup(server, 'SIGKILL');
+	const killAndStop = (signal) => {
+		killOnExit();
+		removeHandlers();
+		process.kill(process.pid, signal);
+	};
+	function removeHandlers() {
+		process.removeListener('exit', killOnExit);
+		process.removeListener('SIGINT', killAndStop);
+		process.removeListener('SIGTERM', killAndStop);
+	}
+
+	process.once('exit', killOnExit);
+	process.once('SIGINT', killAndStop);
+	process.once('SIGTERM', killAndStop);
+	return removeHandlers;
+}
+
 function signalGroup(server, signal) {
 	try {
 		process.kill(-server.pid, signal);
@@ -131,8 +153,8 @@ function signalGroup(server, signal) {
 }
 
 /** Sends SIGTERM to n8n's process group, then SIGKILL if it has not exited after 20 s. */
-async function stopServer(server, killOnExit) {
-	process.removeListener('exit', killOnExit);
+async function stopServer(server, removeHandlers) {
+	removeHandlers();
 	if (!server.exited) {
 		signalGroup(server, 'SIGTERM');
 		const stoppingAt = Date.now();
