@@ -1,4 +1,5 @@
 import { randomUUID } from 'crypto';
+import type { IDataObject } from 'n8n-workflow';
 
 import { loadedNodeTypes, standInOutboundCalls, standInRequests } from './support/harness';
 import { itemsOf, runWorkflow } from './support/run-workflow';
@@ -36,7 +37,61 @@ describe('Eigi node Start Outbound Call in n8n', () => {
 	});
 });
 
+describe('Eigi node Start Outbound Call errors in n8n', () => {
+	it('repeats a 429, never a 500, and reports a 403 quota', async () => {
+		const suffix = randomUUID();
+		const agents = [
+			`server-error-${suffix}`,
+			`rate-limit-seconds-${suffix}`,
+			`quota-exceeded-${suffix}`,
+		];
+		const execution = await runWorkflow('eigi-start-outbound', {
+			items: agents.map((agentId) => ({
+				agentId,
+				numbers: ['+14155550123', '+14155550124'],
+				metadata: {},
+			})),
+		});
+		const requests = await standInRequests('/v1/public/calls/outbound');
+		const sentFor = (agentId: string) =>
+			requests.filter((entry) => (entry.body as { agent_id?: string }).agent_id === agentId);
+
+		const [serverError, rateLimited, quota] = itemsOf(execution, 'Start Outbound Call');
+		expect(serverError.json.error).toBe('The eigi API returned HTTP 500: Internal Server Error');
+		expect((serverError.json.details as IDataObject).description).toContain(
+			'eigi may already have started some calls',
+		);
+		expect(sentFor(agents[0])).toHaveLength(1);
+
+		expect(rateLimited.json).toMatchObject({
+			status: 'success',
+			agent_id: agents[1],
+			call_count: 2,
+		});
+		expect(sentFor(agents[1]).map((entry) => entry.status)).toEqual([429, 200]);
+
+		expect(quota.json.error).toBe(
+			'The eigi API returned HTTP 403: Outbound call quota exceeded for this plan',
+		);
+		expect(quota.json.details).toMatchObject({ httpCode: '403' });
+	});
+});
+
 describe('Eigi node Send Message in n8n', () => {
+	it('sends a message of 4,000 emoji', async () => {
+		const agentId = `agent-${randomUUID()}`;
+		const message = '😀'.repeat(4000);
+		const execution = await runWorkflow('eigi-send-chat', { items: [{ agentId, message }] });
+
+		const [reply] = itemsOf(execution, 'Send Message');
+		expect(reply.json.error).toBeUndefined();
+		expect(reply.json.response).toBe(`Turn 1: you said "${message}".`);
+		const [request] = (await standInRequests('/v1/public/chat')).filter(
+			(entry) => (entry.body as { agent_id?: string }).agent_id === agentId,
+		);
+		expect((request.body as { message: string }).message).toBe(message);
+	});
+
 	it('sends non-streaming messages and keeps the session', async () => {
 		const agentId = `agent-${randomUUID()}`;
 		const sessionId = `session-${randomUUID()}`;

@@ -18,6 +18,8 @@ export interface RecordedRequest {
 	headers: Record<string, string | string[] | undefined>;
 	body: unknown;
 	receivedAt: string;
+	/** Status code of the response; set when the stand-in has decided it. */
+	status?: number;
 }
 
 export interface StandIn {

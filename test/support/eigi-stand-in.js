@@ -13,7 +13,8 @@
 // `quota-exceeded-*`.
 //
 // Control endpoints for tests that run the stand-in in another process (no API key needed):
-//   GET    /_stand-in/requests?path_prefix=…  every recorded API and recording request
+//   GET    /_stand-in/requests?path_prefix=…  every recorded API and recording request, with the
+//                                             status it was answered with
 //   DELETE /_stand-in/requests                forget the recorded requests
 //   PUT    /_stand-in/config                  {"latencyMs": 50, "rateLimitPerMinute": 100, "listPagination": "nested"}
 //   PUT    /_stand-in/conversations/{id}      register the object GET returns for this id
@@ -106,15 +107,17 @@ async function respond(state, req, res) {
 	const control = routeControl(state, request);
 	if (control) return send(res, control);
 
-	state.requests.push({
+	const record = {
 		method: request.method,
 		path: request.path,
 		query: Object.fromEntries(url.searchParams),
 		headers: { ...req.headers },
 		body: request.body,
 		receivedAt: new Date().toISOString(),
-	});
+	};
+	state.requests.push(record);
 	const response = serveRecording(state, request) ?? handleApi(state, request);
+	record.status = response.status;
 	state.onResponse?.(request, response);
 
 	const delayMs = (response.delayMs ?? 0) + state.config.latencyMs;

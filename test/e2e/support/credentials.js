@@ -6,16 +6,21 @@ const CREDENTIAL_IDS = {
 	standIn: 'eigiApiStandIn01',
 	apiDown: 'eigiApiDown00001',
 	invalidKey: 'eigiApiInvalid01',
+	forbiddenKey: 'eigiApiForbidden',
+	limitedKey: 'eigiApiLimited01',
 	webhookToken: 'eigiWebhookTok01',
 };
 
 /**
- * Builds the credentials: `eigiApi` against the stand-in, `eigiApi` against a closed port (API
- * down), `eigiApi` with a key the stand-in rejects, and the trigger's webhook token.
+ * Builds the credentials: `eigiApi` against the stand-in, against a closed port (API down), with
+ * a key the stand-in rejects (401), with a key that has no access (403), and with a key limited to
+ * 10 requests per minute; and the trigger's webhook token.
  */
 function buildCredentials({ standInUrl, closedPortUrl }) {
 	const webhookToken = `e2e-${randomBytes(18).toString('base64url')}`;
 	const apiKey = `vk_e2e_${randomBytes(12).toString('hex')}`;
+	// The stand-in limits a key named vk_limit_<N>_… to N requests per minute.
+	const limitedKey = `vk_limit_10_${randomBytes(12).toString('hex')}`;
 	const credentials = [
 		{
 			id: CREDENTIAL_IDS.standIn,
@@ -36,13 +41,25 @@ function buildCredentials({ standInUrl, closedPortUrl }) {
 			data: { apiKey: 'vk_invalid_e2e', baseUrl: standInUrl },
 		},
 		{
+			id: CREDENTIAL_IDS.forbiddenKey,
+			name: 'Eigi API (key without access)',
+			type: 'eigiApi',
+			data: { apiKey: 'vk_forbidden_e2e', baseUrl: standInUrl },
+		},
+		{
+			id: CREDENTIAL_IDS.limitedKey,
+			name: 'Eigi API (10 requests per minute)',
+			type: 'eigiApi',
+			data: { apiKey: limitedKey, baseUrl: standInUrl },
+		},
+		{
 			id: CREDENTIAL_IDS.webhookToken,
 			name: 'Eigi webhook token',
 			type: 'eigiWebhookTokenApi',
 			data: { token: webhookToken },
 		},
 	];
-	return { credentials, apiKey, webhookToken };
+	return { credentials, apiKey, limitedKey, webhookToken };
 }
 
 module.exports = { CREDENTIAL_IDS, buildCredentials };

@@ -95,6 +95,7 @@ async function startE2eEnvironment({ packageRoot = PACKAGE_ROOT } = {}) {
 			n8nUrl: server.baseUrl,
 			standInUrl: standIn.url,
 			apiKey: secrets.apiKey,
+			limitedApiKey: secrets.limitedKey,
 			webhookToken: secrets.webhookToken,
 			userFolder,
 			logPath: files.log,

@@ -61,6 +61,7 @@ export interface StandInRequest {
 	headers: Record<string, string>;
 	body: unknown;
 	receivedAt: string;
+	status?: number;
 }
 
 export interface E2eRun {
@@ -68,6 +69,7 @@ export interface E2eRun {
 	userFolder: string;
 	standInUrl: string;
 	apiKey: string;
+	limitedApiKey: string;
 	webhookToken: string;
 	logPath: string;
 	timings: { importMs: number; readinessMs: number; publishMs: number };
@@ -105,3 +107,4 @@ export function loadedNodeTypes(
 ): Array<IDataObject & { name: string; displayName: string }>;
 export function binaryBytes(binary: ExecutedBinary): Buffer;
 export function n8nLog(): string;
+export function clearStandInRequests(): Promise<IDataObject>;

@@ -75,6 +75,7 @@ module.exports = {
 	readExecutions: (workflowId, afterId) => readExecutions(e2eRun(), workflowId, afterId),
 	samplePayload,
 	sendDelivery,
+	clearStandInRequests: () => standInControl('requests', { method: 'DELETE' }),
 	standInRequests: (pathPrefix = '') =>
 		standInControl(`requests?path_prefix=${encodeURIComponent(pathPrefix)}`),
 	standInOutboundCalls: () => standInControl('outbound-calls'),

@@ -159,7 +159,9 @@ function validateChat(body) {
 		optionalOf(body, 'metadata', 'object'),
 		optionalOf(body, 'streaming', 'boolean'),
 	];
-	if (typeof body.message === 'string' && body.message.length < 1) {
+	// eigi's backend is Python, which counts characters as code points: an emoji counts once.
+	const length = typeof body.message === 'string' ? Array.from(body.message).length : undefined;
+	if (length !== undefined && length < 1) {
 		issues.push(
 			issue(
 				'string_too_short',
@@ -169,13 +171,13 @@ function validateChat(body) {
 			),
 		);
 	}
-	if (typeof body.message === 'string' && body.message.length > MESSAGE_MAX) {
+	if (length !== undefined && length > MESSAGE_MAX) {
 		issues.push(
 			issue(
 				'string_too_long',
 				['body', 'message'],
 				`String should have at most ${MESSAGE_MAX} characters`,
-				body.message.length,
+				length,
 			),
 		);
 	}

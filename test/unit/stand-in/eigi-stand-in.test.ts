@@ -173,6 +173,18 @@ describe('eigi API stand-in', () => {
 		expect(streamed.headers.get('content-type')).toBe('text/event-stream');
 	});
 
+	it('counts chat message length in code points, as Python does', async () => {
+		const send = (message: string) =>
+			call('/v1/public/chat', {
+				method: 'POST',
+				body: { agent_id: 'a', message, streaming: false },
+			});
+
+		expect((await send('😀'.repeat(4000))).status).toBe(200);
+		expect((await send('😀'.repeat(4001))).status).toBe(422);
+		expect((await send('')).status).toBe(422);
+	});
+
 	it('serves recordings without a key and rejects one', async () => {
 		const plain = await fetch(`${standIn.url}/recordings/abc.mp3`);
 		const withKey = await call('/recordings/abc.mp3');
