@@ -40,8 +40,8 @@ describe('Eigi node with many items in n8n', () => {
 		const items = itemsOf(execution, GET);
 		expect(items.map((item) => item.json.conversation_id)).toEqual(ids);
 		expect(items.map((item) => item.pairedItem)).toEqual(ids.map((_, item) => ({ item })));
-		// With 4 in flight and 200 ms per answer, request i + 4 can only start after one of
-		// requests i..i+3 got its answer, at least 200 ms after request i arrived.
+		// With 4 in flight and a 200 ms delay per response, request i + 4 can only start after one
+		// of requests i..i+3 got its response, at least 200 ms after request i arrived.
 		const arrivals = (await requestsFor(ids)).map((request) => Date.parse(request.receivedAt));
 		expect(arrivals).toHaveLength(20);
 		for (let index = 0; index + 4 < arrivals.length; index++) {

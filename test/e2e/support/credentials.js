@@ -12,9 +12,9 @@ const CREDENTIAL_IDS = {
 };
 
 /**
- * Builds the credentials: `eigiApi` against the stand-in, against a closed port (API down), with
- * a key the stand-in rejects (401), with a key that has no access (403), and with a key limited to
- * 10 requests per minute; and the trigger's webhook token.
+ * Builds the trigger's webhook token and five `eigiApi` credentials. One points at the stand-in
+ * and one at a closed port (API down). The other three use keys the stand-in rejects (401),
+ * denies access (403) or limits to 10 requests per minute.
  */
 function buildCredentials({ standInUrl, closedPortUrl }) {
 	const webhookToken = `e2e-${randomBytes(18).toString('base64url')}`;
