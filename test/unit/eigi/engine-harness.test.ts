@@ -9,6 +9,7 @@ import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { EigiApi } from '../../../credentials/EigiApi.credentials';
 import { runNode } from '../../support/engine';
+import { useNock } from './eigiTestKit';
 
 class Probe implements INodeType {
 	description: INodeTypeDescription = {
@@ -43,6 +44,8 @@ class Probe implements INodeType {
 		return [out];
 	}
 }
+
+useNock();
 
 describe('engine harness', () => {
 	it('applies generic credential auth and resolves expressions', async () => {
