@@ -48,11 +48,17 @@ function ratioTable(summary) {
 const DISTURBED_CORES = 0.2;
 
 function otherLoadLine(summary) {
-	const perRun = summary.perRun.map((run) => fixed(run.otherCores, 2)).join(' / ');
-	const disturbed = summary.perRun.some((run) => run.otherCores > DISTURBED_CORES);
-	const note = disturbed
-		? `; above ${DISTURBED_CORES}, other processes took CPU from n8n and the rates are low`
-		: '';
+	// Counters sampled a moment apart can make an idle machine read slightly below zero.
+	const perRun = summary.perRun
+		.map((run) =>
+			typeof run.otherCores === 'number' ? fixed(Math.max(0, run.otherCores), 2) : 'n/a',
+		)
+		.join(' / ');
+	const disturbed = summary.perRun.filter((run) => run.otherCores > DISTURBED_CORES).length;
+	const note =
+		disturbed > 0
+			? `. In ${disturbed} of ${summary.perRun.length} runs other processes kept more than ${DISTURBED_CORES} cores busy, so n8n's rates there are lower than on an idle machine`
+			: '';
 	return `Cores kept busy by other processes during the rounds: ${perRun}${note}`;
 }
 
