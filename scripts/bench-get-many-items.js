@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Benchmark of the Eigi node's Get Conversation over many input items, run through n8n-core's
-// WorkflowExecute with the built node (dist/) against the local stand-in of eigi's API.
+// WorkflowExecute with the built node (dist/) against the local stand-in of eigi's API, which
+// runs as a separate process on 127.0.0.1 so that its work does not slow the node's event loop.
 //
 // 1. Throughput: `--items` (500) items at the default concurrency (5) with `--latency` (50) ms per
 //    request. Wall time is compared with the ideal `items × latency / concurrency` and with a bare
@@ -23,7 +24,7 @@ process.env.N8N_LOG_LEVEL ??= 'error';
 
 const { parseOptions } = require('./bench-get-many-items/options');
 const { runEigiNode } = require('./bench-get-many-items/run-node');
-const { startStandIn } = require('../test/support/eigi-stand-in');
+const { startStandInProcess } = require('./bench-get-many-items/stand-in-process');
 
 const ROOT = path.join(__dirname, '..');
 const API_KEY = 'vk_bench_key';
@@ -53,7 +54,7 @@ function median(values) {
 	return sorted[Math.floor(sorted.length / 2)];
 }
 
-// CPU time of this process (node, engine and the in-process stand-in) in milliseconds.
+// CPU time of this process (the engine, the node or the bare client) in milliseconds.
 function cpuMs(since) {
 	const usage = process.cpuUsage(since);
 	return (usage.user + usage.system) / 1000;
@@ -110,7 +111,7 @@ async function runBareClient(standIn, items, concurrency) {
 // n8n-core loads parts of itself on the first execution. A small unmeasured run keeps that one-off
 // cost out of the first measured run, as in an n8n that is already running.
 async function warmUp(dist, options) {
-	const standIn = await startStandIn({ latencyMs: options.latencyMs });
+	const standIn = await startStandInProcess({ latencyMs: options.latencyMs });
 	try {
 		await runGet(dist, standIn, itemsOf(25, 'warm-up'), {});
 		await runBareClient(standIn, itemsOf(25, 'warm-up'), options.concurrency);
@@ -125,7 +126,7 @@ async function throughput(dist, options) {
 	const idealMs = (options.items * options.latencyMs) / options.concurrency;
 	const runs = [];
 	for (let run = 1; run <= options.runs; run++) {
-		const standIn = await startStandIn({ latencyMs: options.latencyMs });
+		const standIn = await startStandInProcess({ latencyMs: options.latencyMs });
 		try {
 			const bare = await runBareClient(standIn, items, options.concurrency);
 			const node = await runGet(dist, standIn, items, { concurrency: options.concurrency });
@@ -161,17 +162,14 @@ async function throughput(dist, options) {
 }
 
 async function ceilingRun(dist, options, requestsPerMinute) {
-	const statuses = {};
-	const standIn = await startStandIn({
+	const standIn = await startStandInProcess({
 		latencyMs: options.latencyMs,
 		rateLimitPerMinute: options.standInLimit,
-		onResponse: (_request, response) => {
-			statuses[response.status] = (statuses[response.status] ?? 0) + 1;
-		},
 	});
 	try {
 		const items = itemsOf(options.limitItems, `ceiling-${requestsPerMinute}`);
 		const { wallMs } = await runGet(dist, standIn, items, { requestsPerMinute });
+		const statuses = { ...standIn.statuses };
 		return { requestsPerMinute, wallMs, statuses, tooManyRequests: statuses[429] ?? 0 };
 	} finally {
 		await standIn.close();
