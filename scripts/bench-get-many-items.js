@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Benchmark of the Eigi node's Get Conversation over many input items, run through n8n-core's
-// WorkflowExecute with the built node (dist/) against the local stand-in of eigi's API, which
-// runs as a separate process on 127.0.0.1 so that its work does not slow the node's event loop.
+// WorkflowExecute with the built node (dist/) against the local stand-in of eigi's API. The
+// stand-in runs as a separate process on 127.0.0.1, so its work does not slow the node's event loop.
 //
 // 1. Throughput: `--items` (500) items at the default concurrency (5) with `--latency` (50) ms per
 //    request. Wall time is compared with the ideal `items × latency / concurrency` and with a bare

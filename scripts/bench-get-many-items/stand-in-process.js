@@ -1,6 +1,6 @@
-// Runs the stand-in of eigi's API (test/support/eigi-stand-in.js) as a child process, so its work
-// does not share the benchmark's event loop, as eigi's servers would not. Response statuses are
-// counted from the lines the stand-in prints per request ("… -> 429").
+// Runs the stand-in of eigi's API (test/support/eigi-stand-in.js) as a child process. Its work
+// then stays off the benchmark's event loop, as eigi's servers would. Response statuses are
+// counted from the line the stand-in prints per request ("… -> 429").
 const { spawn } = require('node:child_process');
 const net = require('node:net');
 const path = require('node:path');
