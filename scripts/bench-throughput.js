@@ -78,7 +78,7 @@ function withExtraEnvironment(configuration, extra) {
 	};
 }
 
-/** Runs every configuration in turn; returns their raw runs and summaries. */
+/** Runs every configuration in turn and returns their raw runs and summaries. */
 async function runConfigurations(options, context) {
 	const configurations = [];
 	for (const base of options.configurations) {

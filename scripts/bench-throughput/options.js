@@ -1,7 +1,7 @@
 // Command-line options of scripts/bench-throughput.js.
 const { SIDES } = require('./workflows');
 
-/** An invalid command-line option; the message names the flag, the value and the fix. */
+/** An invalid command-line option. Its message names the flag, the value and the fix. */
 class OptionError extends Error {}
 
 const DEFAULT_SIDE_KEYS = ['eigi', 'minimal', 'webhook'];
@@ -38,7 +38,7 @@ function numberOption(flag, text) {
 	) {
 		const kind = fractions ? 'a number' : 'a whole number';
 		throw new OptionError(
-			`${flag} must be ${kind} from ${minimum} to ${maximum}; received "${text}".`,
+			`${flag} must be ${kind} from ${minimum} to ${maximum}. Received "${text}".`,
 		);
 	}
 	return [name, value];
@@ -52,7 +52,7 @@ function listOf(flag, text, allowed) {
 	const unknown = values.filter((value) => !allowed.includes(value));
 	if (values.length === 0 || unknown.length > 0) {
 		throw new OptionError(
-			`${flag} takes a comma-separated list of ${allowed.join(', ')}; received "${text}".`,
+			`${flag} takes a comma-separated list of ${allowed.join(', ')}. Received "${text}".`,
 		);
 	}
 	return values;
@@ -63,7 +63,7 @@ function environmentVariable(flag, text) {
 	const match = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s.exec(text ?? '');
 	if (!match)
 		throw new OptionError(
-			`${flag} takes NAME=value, for example N8N_LOG_LEVEL=warn; received "${text}".`,
+			`${flag} takes NAME=value, for example N8N_LOG_LEVEL=warn. Received "${text}".`,
 		);
 	return { [match[1]]: match[2] };
 }
