@@ -33,7 +33,7 @@ export class EigiApi implements ICredentialType {
 			type: 'string',
 			required: true,
 			default: 'https://api.eigi.ai',
-			description: 'Root of the eigi API, without a trailing path such as /v1',
+			description: 'Root of the eigi API, such as https://api.eigi.ai. A trailing /v1 is ignored.',
 		},
 	];
 
@@ -47,10 +47,12 @@ export class EigiApi implements ICredentialType {
 	};
 
 	// Listing one conversation is the cheapest request that needs a valid key: a wrong or inactive
-	// key gets 401, and a key without access to anything still gets 200 with an empty list.
+	// key gets 401, and a key without access to anything still gets 200 with an empty list. The base
+	// URL is trimmed as the Eigi node trims it: trailing slashes, then a trailing /v1 (older eigi
+	// docs give the host as https://prod.eigi.ai/v1).
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
+			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "").replace(/\\/v1$/i, "")}}',
 			url: '/v1/public/conversations',
 			qs: { page: 1, page_size: 1 },
 		},

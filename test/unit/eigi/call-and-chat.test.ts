@@ -2,7 +2,8 @@ import nock from 'nock';
 import type { INodeParameters } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
-import { API_KEY, BASE_URL, jsonOf, runEigi, useNock, useVirtualClock } from './eigiTestKit';
+import { API_KEY, BASE_URL, jsonOf, runEigi, useVirtualClock } from './eigiTestKit';
+import { useNock } from '../../support/useNock';
 
 useNock();
 

@@ -3,7 +3,8 @@ import type { INodeParameters, NodeApiError } from 'n8n-workflow';
 
 import { RequestRateLimiter } from '../../../nodes/Eigi/transport/rateLimiter';
 import type { EngineRunResult } from '../../support/engine';
-import { BASE_URL, jsonOf, runEigi, useNock, useVirtualClock } from './eigiTestKit';
+import { BASE_URL, jsonOf, runEigi, useVirtualClock } from './eigiTestKit';
+import { useNock } from '../../support/useNock';
 
 useNock();
 

@@ -7,8 +7,8 @@ import {
 	conversationFixture,
 	jsonOf,
 	runEigi,
-	useNock,
 } from './eigiTestKit';
+import { useNock } from '../../support/useNock';
 
 useNock();
 

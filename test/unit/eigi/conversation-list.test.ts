@@ -1,6 +1,7 @@
 import nock from 'nock';
 
-import { API_KEY, BASE_URL, jsonOf, runEigi, useNock } from './eigiTestKit';
+import { API_KEY, BASE_URL, jsonOf, runEigi } from './eigiTestKit';
+import { useNock } from '../../support/useNock';
 
 useNock();
 

@@ -7,9 +7,9 @@ import {
 	conversationFixture,
 	jsonOf,
 	runEigi,
-	useNock,
 	useVirtualClock,
 } from './eigiTestKit';
+import { useNock } from '../../support/useNock';
 
 useNock();
 

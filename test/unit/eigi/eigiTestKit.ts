@@ -1,4 +1,3 @@
-import nock from 'nock';
 import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
 import { EigiApi } from '../../../credentials/EigiApi.credentials';
@@ -94,25 +93,4 @@ export function useVirtualClock(start = Date.UTC(2025, 11, 3, 14, 0, 0)): Virtua
 		current = Math.max(current, end);
 	});
 	return { now: () => current, sleeps };
-}
-
-/**
- * Sets up nock for one test file: no real connections, mocks and spies cleared after each test,
- * and nock's patch of Node's http module removed at the end. Jest shares the http module
- * between the test files of a worker, so a patch left behind would intercept the next file's
- * requests before its own mocks.
- */
-export function useNock(): void {
-	beforeAll(() => {
-		if (!nock.isActive()) nock.activate();
-		nock.disableNetConnect();
-	});
-	afterEach(() => {
-		nock.cleanAll();
-		jest.restoreAllMocks();
-	});
-	afterAll(() => {
-		nock.enableNetConnect();
-		nock.restore();
-	});
 }

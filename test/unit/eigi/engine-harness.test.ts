@@ -9,7 +9,7 @@ import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { EigiApi } from '../../../credentials/EigiApi.credentials';
 import { runNode } from '../../support/engine';
-import { useNock } from './eigiTestKit';
+import { useNock } from '../../support/useNock';
 
 class Probe implements INodeType {
 	description: INodeTypeDescription = {

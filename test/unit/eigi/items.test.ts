@@ -4,7 +4,8 @@ import { sleep } from 'n8n-workflow';
 
 import { RATE_WINDOW_MS, RequestRateLimiter } from '../../../nodes/Eigi/transport/rateLimiter';
 import { timing } from '../../../nodes/Eigi/transport/timing';
-import { BASE_URL, jsonOf, runEigi, useNock, useVirtualClock } from './eigiTestKit';
+import { BASE_URL, jsonOf, runEigi, useVirtualClock } from './eigiTestKit';
+import { useNock } from '../../support/useNock';
 
 useNock();
 

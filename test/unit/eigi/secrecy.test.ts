@@ -2,7 +2,8 @@ import nock from 'nock';
 import type { NodeApiError } from 'n8n-workflow';
 
 import type { EngineRunResult } from '../../support/engine';
-import { API_KEY, BASE_URL, runEigi, useNock, useVirtualClock } from './eigiTestKit';
+import { API_KEY, BASE_URL, runEigi, useVirtualClock } from './eigiTestKit';
+import { useNock } from '../../support/useNock';
 
 useNock();
 

@@ -6,6 +6,7 @@ import {
 	mergeConversation,
 } from '../../../nodes/EigiTrigger/emit/mergeConversation';
 import { timing } from '../../../nodes/Eigi/transport/timing';
+import { useNock } from '../../support/useNock';
 import { samplePayload } from './deliveries';
 import { runExecute } from './engineRun';
 import { queryDelivery } from './requests';
@@ -62,9 +63,7 @@ async function runEnriched(
 	});
 }
 
-beforeAll(() => nock.disableNetConnect());
-afterEach(() => nock.cleanAll());
-afterAll(() => nock.enableNetConnect());
+useNock();
 
 describe('Enrich', () => {
 	it('fetches the conversation with the API key and merges it under flat names', async () => {
