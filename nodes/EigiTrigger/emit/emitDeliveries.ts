@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { deduplicationKey, MINUTE_MS, recordDeliveries } from '../deduplication/deliveryLog';
+import { recordEmitted } from '../deduplication/deduplicate';
+import { deduplicationKey } from '../deduplication/keys';
 import type { TriggerSettings } from '../settings';
 import { readSettings } from '../settings';
 import type { ConversationFetcher } from './enrich';
@@ -12,18 +13,6 @@ function keyOf(item: INodeExecutionData): string {
 	const { json } = item;
 	if (typeof json.deduplication_key === 'string') return json.deduplication_key;
 	return deduplicationKey(String(json.event), String(json.conversation_id));
-}
-
-function recordEmitted(
-	context: IExecuteFunctions,
-	settings: TriggerSettings,
-	items: INodeExecutionData[],
-): void {
-	if (!settings.deduplicate || items.length === 0) return;
-
-	const windowMs = settings.deduplicationWindowMinutes * MINUTE_MS;
-	const keys = items.map(keyOf);
-	recordDeliveries(context.getWorkflowStaticData('node'), keys, windowMs, Date.now());
 }
 
 async function shapeItem(
@@ -56,7 +45,7 @@ export async function emitDeliveries(
 	for (const problem of settings.problems) context.logger.warn(`Eigi Trigger: ${problem}`);
 
 	const items = context.getInputData();
-	recordEmitted(context, settings, items);
+	recordEmitted(context, settings, items.map(keyOf));
 
 	const shaped: INodeExecutionData[] = [];
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {

@@ -1,13 +1,13 @@
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
 import { verifyToken } from '../auth/verifyToken';
-import { deduplicationKey, MINUTE_MS, wasEmittedWithin } from '../deduplication/deliveryLog';
+import { checkAndRemember } from '../deduplication/deduplicate';
+import { deduplicationKey } from '../deduplication/keys';
 import { InvalidDeliveryError } from '../delivery/InvalidDeliveryError';
 import type { ParsedPayload } from '../delivery/parseDelivery';
 import { parseEvent, parsePayload } from '../delivery/parseDelivery';
 import { readDelivery } from '../delivery/readDelivery';
 import type { EigiEvent, EigiPayload } from '../delivery/schema';
-import type { TriggerSettings } from '../settings';
 import { readSettings } from '../settings';
 import { logRejection } from './logRejection';
 import { failDelivery, ignoreDelivery, rejectInvalidDelivery, rejectUnauthorized } from './respond';
@@ -31,13 +31,6 @@ function acceptDelivery(
 	};
 }
 
-function isDuplicate(context: IWebhookFunctions, settings: TriggerSettings, key: string): boolean {
-	if (!settings.deduplicate) return false;
-
-	const windowMs = settings.deduplicationWindowMinutes * MINUTE_MS;
-	return wasEmittedWithin(context.getWorkflowStaticData('node'), key, windowMs, Date.now());
-}
-
 async function processDelivery(context: IWebhookFunctions): Promise<IWebhookResponseData> {
 	const settings = readSettings((name, fallback) => context.getNodeParameter(name, fallback));
 	for (const problem of settings.problems) context.logger.warn(`Eigi Trigger: ${problem}`);
@@ -58,7 +51,7 @@ async function processDelivery(context: IWebhookFunctions): Promise<IWebhookResp
 	if (!settings.includeTestCalls && isTestCall(parsed.payload)) return ignoreDelivery('test_call');
 
 	const key = deduplicationKey(event, parsed.payload.conversation_id);
-	if (isDuplicate(context, settings, key)) {
+	if (checkAndRemember(context, settings, key) === 'duplicate') {
 		context.logger.debug('Eigi Trigger ignored a duplicate delivery', { deduplicationKey: key });
 		return ignoreDelivery('duplicate');
 	}

@@ -4,6 +4,7 @@ import type {
 	IWebhookFunctions,
 	IWebhookResponseData,
 	Logger,
+	WorkflowExecuteMode,
 } from 'n8n-workflow';
 import { mock } from 'jest-mock-extended';
 
@@ -34,6 +35,13 @@ export interface WebhookSetup {
 	/** n8n's binary-data mode: `memory` keeps bytes in the item, `stored` keeps an id. */
 	binaryMode?: 'memory' | 'stored';
 	nodeId?: string;
+	/**
+	 * Id of the workflow. The trigger remembers emitted keys per workflow and node id in its
+	 * module, so the default is a new id per call: calls without one share no emitted keys.
+	 */
+	workflowId?: string;
+	/** n8n's execution mode: `webhook` for the production URL (default), `manual` for the test URL. */
+	mode?: WorkflowExecuteMode;
 }
 
 export interface LogEntry {
@@ -97,6 +105,8 @@ function fakeResponse(state: FakeResponse): ReturnType<IWebhookFunctions['getRes
 	return response as unknown as ReturnType<IWebhookFunctions['getResponseObject']>;
 }
 
+let workflowCount = 0;
+
 const NODE: INode = {
 	id: 'eigi-trigger-node',
 	name: 'Eigi Trigger',
@@ -141,7 +151,12 @@ function mockContext(
 		return staticData[key] as IDataObject;
 	});
 	context.getNode.mockReturnValue({ ...NODE, id: setup.nodeId ?? NODE.id });
-	context.getWorkflow.mockReturnValue({ id: 'workflow-1', name: 'eigi', active: true });
+	context.getWorkflow.mockReturnValue({
+		id: setup.workflowId ?? `workflow-${++workflowCount}`,
+		name: 'eigi',
+		active: true,
+	});
+	context.getMode.mockReturnValue(setup.mode ?? 'webhook');
 	context.getCredentials.mockImplementation(async () => {
 		if (setup.token === null) throw new Error('Node "Eigi Trigger" has no credentials set');
 		return { token: setup.token ?? '' };
