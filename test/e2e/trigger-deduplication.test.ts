@@ -14,6 +14,7 @@ import type { DeliveryResponse, Execution } from './support/harness';
 const RETRY_INTERVAL_MS = 10_000;
 const ATTEMPTS = 4;
 const COMPLETED = 'conversation.completed';
+const OVERLAPPING = 20;
 
 const dedupOn = workflow('trigger-dedup-on');
 const dedupOff = workflow('trigger-dedup-off');
@@ -94,5 +95,37 @@ describe('Eigi Trigger de-duplication in n8n', () => {
 		expect(item.json.deduplication_key).toBe(
 			`conversation.disconnected:${payload.conversation_id}`,
 		);
+	});
+
+	it('repeats of 20 overlapping deliveries start no execution', async () => {
+		const payloads = Array.from({ length: OVERLAPPING }, () => samplePayload(COMPLETED));
+		const send = async (payload: (typeof payloads)[number]) =>
+			await sendDelivery(dedupOn.webhookUrl, {
+				method: 'POST',
+				fields: deliveryFields(COMPLETED, payload),
+			});
+		const afterId = await lastExecutionId(dedupOn.id);
+
+		// All 20 in flight at once, so their executions overlap and each saves its own copy of
+		// the workflow's static data.
+		const firsts = await Promise.all(payloads.map(send));
+		const executions = await waitForExecutions(dedupOn.id, { afterId, count: OVERLAPPING });
+		const lastId = await lastExecutionId(dedupOn.id);
+
+		// Resent one at a time, like eigi's retries.
+		const repeats: DeliveryResponse[] = [];
+		for (const payload of payloads) repeats.push(await send(payload));
+		await sleep(2_000);
+
+		expect(firsts.map((response) => response.body?.event)).toEqual(
+			Array(OVERLAPPING).fill(COMPLETED),
+		);
+		expect(deliveredIds(executions).sort()).toEqual(
+			payloads.map((payload) => `${COMPLETED}:${payload.conversation_id}`).sort(),
+		);
+		expect(repeats.map((response) => response.body)).toEqual(
+			Array(OVERLAPPING).fill({ received: true, ignored: 'duplicate' }),
+		);
+		expect(await lastExecutionId(dedupOn.id)).toBe(lastId);
 	});
 });
