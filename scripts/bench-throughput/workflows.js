@@ -42,21 +42,21 @@ const SIDES = {
 		webhookId: '2d7c9e4f-6a1b-4c3d-8e5f-0a9b8c7d6e44',
 	},
 	eigiFullLog: {
-		label: 'Eigi Trigger, 10000 remembered deliveries',
+		label: 'Eigi Trigger, full de-duplication log',
 		workflowId: 'benchEigiFullLog',
 		trigger: { type: EIGI_TRIGGER_TYPE, typeVersion: 1.1, parameters: {} },
 		webhookId: '5e8f1a2b-3c4d-4e6f-9a0b-1c2d3e4f5a55',
-		// The trigger's upper bound on remembered deliveries, reached after 10000 deliveries within
-		// the de-duplication window (one hour by default).
-		rememberedDeliveries: 10_000,
+		// The trigger keeps at most 200 keys in static data (MAX_LOGGED_KEYS in
+		// nodes/EigiTrigger/deduplication/deliveryLog.ts), reached after 200 deliveries in the window.
+		rememberedDeliveries: 200,
 	},
 	// The same static data on a trigger that never reads or writes it: what n8n itself spends on it.
 	minimalFullLog: {
-		label: 'minimal community trigger, 10000 remembered deliveries',
+		label: 'minimal community trigger, full de-duplication log',
 		workflowId: 'benchMinimalFullLog',
 		trigger: { type: MINIMAL_TRIGGER_TYPE, typeVersion: 1.1, parameters: {} },
 		webhookId: '7a9b0c1d-2e3f-4a5b-8c6d-7e8f9a0b1c66',
-		rememberedDeliveries: 10_000,
+		rememberedDeliveries: 200,
 	},
 	minimalOutputs: {
 		label: 'minimal community trigger, outputs expression',
@@ -84,16 +84,17 @@ const SIDES = {
 
 /**
  * Returns the workflow static data of a trigger that has already emitted `count` deliveries in the
- * last minutes, in the Eigi Trigger's format (`emittedDeliveries`: key → emitted at, epoch ms).
+ * last minutes, in the Eigi Trigger's format (`emitted`: `c:<conversation_id>` → emitted at, epoch
+ * seconds, oldest first).
  */
 function rememberedDeliveries(triggerName, count) {
-	const now = Date.now();
-	const emittedDeliveries = {};
+	const nowSeconds = Math.floor(Date.now() / 1000);
+	const emitted = {};
 	for (let index = 0; index < count; index += 1) {
 		const id = `0000${index.toString(16).padStart(4, '0')}-7e1a-4b2c-9d3e-${String(index).padStart(12, '0')}`;
-		emittedDeliveries[`conversation.completed:${id}`] = now - (count - index) * 100;
+		emitted[`c:${id}`] = nowSeconds - (count - index);
 	}
-	return { [`node:${triggerName}`]: { emittedDeliveries } };
+	return { [`node:${triggerName}`]: { emitted } };
 }
 
 function workflowExport(key, side) {

@@ -8,9 +8,6 @@ import type { IDataObject } from 'n8n-workflow';
  */
 const LOG_KEY = 'emitted';
 
-/** The log's name in versions that kept up to 10,000 keys in ms; removed on the next write. */
-const LEGACY_LOG_KEY = 'emittedDeliveries';
-
 /**
  * Upper bound on persisted keys. 200 entries of about 50 bytes are about 10 KB of JSON per
  * request, and cover eigi's retries (up to 30 s after the first attempt) across a restart up to
@@ -83,5 +80,4 @@ export function persistKeys(
 
 	prune(log, Math.ceil(windowMs / 1000), toSeconds(now), maxKeys);
 	if (nodeData[LOG_KEY] !== log) nodeData[LOG_KEY] = log;
-	if (LEGACY_LOG_KEY in nodeData) delete nodeData[LEGACY_LOG_KEY];
 }

@@ -188,11 +188,8 @@ describe('static-data log', () => {
 		expect(kept).toHaveProperty('c:newest');
 	});
 
-	it('replaces a corrupt log and removes the legacy log', () => {
-		const nodeData: IDataObject = {
-			emitted: ['not', 'a', 'log'],
-			emittedDeliveries: { 'conversation.completed:c-1': NOW },
-		};
+	it('replaces a corrupt log', () => {
+		const nodeData: IDataObject = { emitted: ['not', 'a', 'log'] };
 
 		expect(wasLoggedWithin(nodeData, 'k', HOUR_MS, NOW)).toBe(false);
 		persistKeys(nodeData, [['k', NOW]], HOUR_MS, NOW);
