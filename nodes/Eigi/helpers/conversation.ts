@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { isJsonObject } from './envelope';
+import { isJsonObject } from '../../shared/jsonObject';
 
 /** One turn of `conversation_transcript`. */
 export interface TranscriptTurn {
@@ -17,11 +17,6 @@ export function transcriptOf(conversation: IDataObject): TranscriptTurn[] {
 	const turns = conversation.conversation_transcript;
 	if (!Array.isArray(turns)) return [];
 	return turns.filter(isJsonObject) as TranscriptTurn[];
-}
-
-/** Returns the transcript as one text, a `role: content` line per turn. */
-export function transcriptText(turns: TranscriptTurn[]): string {
-	return turns.map((turn) => `${turn.role ?? 'unknown'}: ${turn.content ?? ''}`).join('\n');
 }
 
 /**

@@ -1,9 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-/** Returns true for a plain JSON object (not an array, not null). */
-export function isJsonObject(value: unknown): value is IDataObject {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+import { isJsonObject } from '../../shared/jsonObject';
 
 /**
  * Returns the object inside eigi's `{status, message, data}` envelope, or the body itself when it

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { jsonParse } from 'n8n-workflow';
 
-import { isJsonObject } from './envelope';
+import { isJsonObject } from '../../shared/jsonObject';
 
 /**
  * Parses a parameter of type `json` that must hold an object. Returns `{}` for an empty value

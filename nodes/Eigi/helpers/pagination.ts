@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { isJsonObject } from './envelope';
+import { isJsonObject } from '../../shared/jsonObject';
 
 /** One page of a list response. */
 export interface Page {

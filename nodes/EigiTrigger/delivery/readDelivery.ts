@@ -1,5 +1,6 @@
-import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
+import type { IWebhookFunctions } from 'n8n-workflow';
 
+import { isJsonObject } from '../../shared/jsonObject';
 import { InvalidDeliveryError, previewValue } from './InvalidDeliveryError';
 
 /**
@@ -31,10 +32,6 @@ const SUPPORTED_BODY_TYPES: Record<string, DeliverySource> = {
 	'application/x-www-form-urlencoded': 'urlencoded',
 };
 
-function isPlainObject(value: unknown): value is IDataObject {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 function mediaType(contentTypeHeader: string | undefined): string {
 	return (contentTypeHeader ?? '').split(';')[0].trim().toLowerCase();
 }
@@ -60,13 +57,13 @@ export function singleValue(field: string, value: unknown): unknown {
 function toFileParts(value: unknown): FilePart[] {
 	const entries = Array.isArray(value) ? value : [value];
 	return entries.filter(
-		(entry): entry is FilePart => isPlainObject(entry) && typeof entry.filepath === 'string',
+		(entry): entry is FilePart => isJsonObject(entry) && typeof entry.filepath === 'string',
 	);
 }
 
 function fromForm(source: DeliverySource, fields: unknown, files: unknown = {}): RawDelivery {
-	const form = isPlainObject(fields) ? fields : {};
-	const fileParts = isPlainObject(files) ? toFileParts(files.payload) : [];
+	const form = isJsonObject(fields) ? fields : {};
+	const fileParts = isJsonObject(files) ? toFileParts(files.payload) : [];
 	return {
 		source,
 		event: singleValue('event', form.event),
@@ -76,7 +73,7 @@ function fromForm(source: DeliverySource, fields: unknown, files: unknown = {}):
 }
 
 function fromJsonBody(body: unknown): RawDelivery {
-	if (!isPlainObject(body)) {
+	if (!isJsonObject(body)) {
 		throw new InvalidDeliveryError(
 			'body',
 			`The JSON body is ${previewValue(body)}; expected an object with the fields \`event\` and \`payload\`.`,
@@ -106,7 +103,7 @@ export function readDelivery(context: IWebhookFunctions): RawDelivery {
 
 	const source = SUPPORTED_BODY_TYPES[type];
 	if (source === 'multipart') {
-		const form = isPlainObject(body) ? body : {};
+		const form = isJsonObject(body) ? body : {};
 		return fromForm(source, form.data, form.files);
 	}
 	if (source === 'json') return fromJsonBody(body);

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 
+import { isJsonObject } from '../../shared/jsonObject';
+
 /**
  * Schemas of an eigi conversation webhook, following eigi's webhook and API documentation.
  * Every schema is open: unknown fields and unknown enum values pass through untouched, so a
@@ -55,17 +57,13 @@ export const transcriptTurnSchema = z
 
 export type EigiTranscriptTurn = z.infer<typeof transcriptTurnSchema>;
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 function isOptionalString(value: unknown): boolean {
 	return value === undefined || value === null || typeof value === 'string';
 }
 
 /** Checks one transcript turn the way `transcriptTurnSchema` does, without copying it. */
 export function isTranscriptTurn(value: unknown): value is EigiTranscriptTurn {
-	if (!isPlainObject(value)) return false;
+	if (!isJsonObject(value)) return false;
 	if (value.role !== undefined && typeof value.role !== 'string') return false;
 	return isOptionalString(value.content) && isOptionalString(value.timestamp);
 }

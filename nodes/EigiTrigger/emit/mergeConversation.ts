@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { isJsonObject } from '../../shared/jsonObject';
 import { PHONE_NUMBER_FIELDS } from '../delivery/schema';
 
 /**
@@ -15,14 +16,10 @@ export const METADATA_CALL_FIELDS = [
 	'conversation_duration',
 ] as const;
 
-function isPlainObject(value: unknown): value is IDataObject {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /** Moves the call fields out of `conversation_metadata`; other metadata stays nested. */
 export function flattenConversation(conversation: IDataObject): IDataObject {
 	const metadata = conversation.conversation_metadata;
-	if (!isPlainObject(metadata)) return { ...conversation };
+	if (!isJsonObject(metadata)) return { ...conversation };
 
 	const flat: IDataObject = { ...conversation };
 	const rest: IDataObject = { ...metadata };

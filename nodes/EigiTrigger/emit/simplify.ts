@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { transcriptText } from '../../shared/transcript';
 import { BOOLEAN_FIELDS, KNOWN_ENUM_VALUES, NUMBER_FIELDS } from '../delivery/schema';
 
 // Documented string fields that Simplify always sets: "" and a missing key become null.
@@ -47,13 +48,6 @@ function toKnownCase(value: IDataObject[string], known: readonly string[]): IDat
 
 function toTurns(value: unknown): IDataObject[] {
 	return Array.isArray(value) ? (value as IDataObject[]) : [];
-}
-
-/** Joins transcript turns as "role: content" lines, one per turn. */
-export function transcriptText(turns: IDataObject[]): string {
-	return turns
-		.map((turn) => `${String(turn.role ?? 'unknown')}: ${String(turn.content ?? '')}`)
-		.join('\n');
 }
 
 /**

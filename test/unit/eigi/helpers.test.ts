@@ -1,15 +1,13 @@
 import { sleep } from 'n8n-workflow';
 
 import { mapWithConcurrency } from '../../../nodes/Eigi/helpers/concurrency';
-import {
-	recordingUrlOf,
-	transcriptOf,
-	transcriptText,
-} from '../../../nodes/Eigi/helpers/conversation';
+import { recordingUrlOf, transcriptOf } from '../../../nodes/Eigi/helpers/conversation';
 import { envelopeErrorMessage, unwrapObject } from '../../../nodes/Eigi/helpers/envelope';
 import { mimeTypeOf, recordingFileName } from '../../../nodes/Eigi/helpers/fileName';
 import { parseJsonObject } from '../../../nodes/Eigi/helpers/jsonObject';
 import { readPage } from '../../../nodes/Eigi/helpers/pagination';
+import { isJsonObject } from '../../../nodes/shared/jsonObject';
+import { transcriptText } from '../../../nodes/shared/transcript';
 import { KeyedSequencer } from '../../../nodes/Eigi/helpers/sequencer';
 import { toE164 } from '../../../nodes/Eigi/helpers/phoneNumber';
 import { messageFromBody } from '../../../nodes/Eigi/transport/errorBody';
@@ -331,5 +329,18 @@ describe('KeyedSequencer', () => {
 			sequencer.run(undefined, task),
 		]);
 		expect(maxRunning).toBe(3);
+	});
+});
+
+describe('isJsonObject', () => {
+	it.each([
+		['an object', { a: 1 }, true],
+		['an empty object', {}, true],
+		['null', null, false],
+		['an array', [{ a: 1 }], false],
+		['a string', '{}', false],
+		['a number', 1, false],
+	])('%s', (_name, value, expected) => {
+		expect(isJsonObject(value)).toBe(expected);
 	});
 });

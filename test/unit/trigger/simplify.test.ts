@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { simplifyDelivery, transcriptText } from '../../../nodes/EigiTrigger/emit/simplify';
+import { simplifyDelivery } from '../../../nodes/EigiTrigger/emit/simplify';
+import { transcriptText } from '../../../nodes/shared/transcript';
 import { samplePayload } from './deliveries';
 import { runExecute } from './engineRun';
 import { multipartEvent, queryDelivery } from './requests';

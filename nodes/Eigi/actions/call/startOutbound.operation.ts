@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { isJsonObject } from '../../helpers/envelope';
+import { isJsonObject } from '../../../shared/jsonObject';
 import type { EigiClient } from '../../transport/client';
 import { readRetrySettings } from '../options';
 import { readRecipients, recipientsField } from './startOutbound.recipients';

@@ -1,7 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { transcriptOf, transcriptText } from '../../helpers/conversation';
+import { transcriptText } from '../../../shared/transcript';
+import { transcriptOf } from '../../helpers/conversation';
 import type { EigiClient } from '../../transport/client';
 import { conversationIdField, fetchConversation, readConversationId } from './common';
 
