@@ -1,5 +1,6 @@
 import type { ZodIssue } from 'zod';
 
+import { CONVERSATION_ID_MAX_LENGTH } from '../../shared/conversationId';
 import { InvalidDeliveryError, previewValue } from './InvalidDeliveryError';
 import type { EigiPayloadField, ListProblem } from './schema';
 import { FIELD_EXPECTATIONS, transcriptTurnSchema } from './schema';
@@ -19,10 +20,18 @@ export function describeIssue(
 	payload: Record<string, unknown>,
 ): InvalidDeliveryError {
 	const field = String(issue.path[0]) as EigiPayloadField;
+	const value = payload[field];
+	if (field === 'conversation_id' && issue.code === 'too_big' && typeof value === 'string') {
+		return new InvalidDeliveryError(
+			'payload.conversation_id',
+			`\`payload.conversation_id\` has ${value.length} characters; the limit is ${CONVERSATION_ID_MAX_LENGTH}. Send the conversation's id (eigi's ids are 36-character UUIDs).`,
+		);
+	}
+
 	const expected = FIELD_EXPECTATIONS[field] ?? issue.message;
 	return new InvalidDeliveryError(
 		`payload.${field}`,
-		`\`payload.${field}\` is ${previewValue(payload[field])}; expected ${expected}.`,
+		`\`payload.${field}\` is ${previewValue(value)}; expected ${expected}.`,
 	);
 }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 
+import { CONVERSATION_ID_MAX_LENGTH } from '../../shared/conversationId';
 import { isJsonObject } from '../../shared/jsonObject';
 
 /**
@@ -80,7 +81,8 @@ export const payloadSchema = z
 	.object({
 		event: optionalText,
 		id: optionalText,
-		conversation_id: z.string().regex(/\S/),
+		// The id becomes a de-duplication key kept in memory and in static data, so its length is capped.
+		conversation_id: z.string().regex(/\S/).max(CONVERSATION_ID_MAX_LENGTH),
 		agent_id: optionalText,
 		conversation_type: optionalText,
 		conversation_status: optionalText,
@@ -146,7 +148,7 @@ const TEXT = 'a string, null or no value';
 export const FIELD_EXPECTATIONS: Record<EigiPayloadField, string> = {
 	event: TEXT,
 	id: TEXT,
-	conversation_id: 'a non-empty string (the conversation UUID)',
+	conversation_id: `a non-empty string of at most ${CONVERSATION_ID_MAX_LENGTH} characters (the conversation UUID)`,
 	agent_id: TEXT,
 	conversation_type: TEXT,
 	conversation_status: TEXT,

@@ -97,6 +97,38 @@ describe('Conversation → Get', () => {
 		expect(result.error?.message).toBe('Conversation ID is empty');
 	});
 
+	it('rejects an ID over 256 characters without a request', async () => {
+		const result = await runEigi({
+			parameters: {
+				resource: 'conversation',
+				operation: 'get',
+				conversationId: 'a'.repeat(1024 * 1024),
+			},
+		});
+
+		expect(result.error?.name).toBe('NodeOperationError');
+		expect(result.error?.message).toBe(
+			'Conversation ID has 1048576 characters; the maximum is 256',
+		);
+		expect((result.error as { description?: string }).description).toContain(
+			'{{ $json.conversation_id }}',
+		);
+	});
+
+	it('accepts an ID of 256 characters', async () => {
+		const id = 'a'.repeat(256);
+		const scope = nock(BASE_URL)
+			.get(`/v1/public/conversations/${id}`)
+			.reply(200, conversationFixture({ conversation_id: id }));
+
+		const result = await runEigi({
+			parameters: { resource: 'conversation', operation: 'get', conversationId: id },
+		});
+
+		expect(result.error).toBeUndefined();
+		expect(scope.isDone()).toBe(true);
+	});
+
 	it('rejects a base URL that is not http(s)', async () => {
 		const result = await runEigi({
 			parameters: { resource: 'conversation', operation: 'get', conversationId: 'c-1' },

@@ -113,3 +113,13 @@ describe('payload schema', () => {
 		expect(payloadSchema.safeParse({ conversation_id: 'c', ...fields }).success).toBe(false);
 	});
 });
+
+describe('conversation_id length', () => {
+	it('accepts 256 characters', () => {
+		expect(payloadSchema.safeParse({ conversation_id: 'a'.repeat(256) }).success).toBe(true);
+	});
+
+	it('rejects 257 characters', () => {
+		expect(payloadSchema.safeParse({ conversation_id: 'a'.repeat(257) }).success).toBe(false);
+	});
+});

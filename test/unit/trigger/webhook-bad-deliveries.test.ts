@@ -81,6 +81,18 @@ const badCases: BadCase[] = [
 		mentions: ['"   "', 'non-empty string'],
 	},
 	{
+		name: 'conversation_id over 256 characters',
+		built: withPayload({ conversation_id: 'a'.repeat(257) }),
+		field: 'payload.conversation_id',
+		mentions: ['has 257 characters', 'the limit is 256', '36-character UUIDs'],
+	},
+	{
+		name: '1 MB conversation_id in a query',
+		built: queryDelivery(EVENT, samplePayload({ conversation_id: 'b'.repeat(1024 * 1024) })),
+		field: 'payload.conversation_id',
+		mentions: ['has 1048576 characters', 'the limit is 256'],
+	},
+	{
 		name: 'numeric conversation_id',
 		built: withPayload({ conversation_id: 12345 }),
 		field: 'payload.conversation_id',

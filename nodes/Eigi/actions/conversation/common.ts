@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import { CONVERSATION_ID_MAX_LENGTH } from '../../../shared/conversationId';
 import { unwrapObject } from '../../helpers/envelope';
 import type { EigiClient } from '../../transport/client';
 import { readRetrySettings } from '../options';
@@ -32,6 +33,18 @@ export function readConversationId(context: IExecuteFunctions, itemIndex: number
 			description:
 				'Enter the conversation_id of the conversation, for example {{ $json.conversation_id }} after an Eigi Trigger.',
 		});
+	}
+
+	if (id.length > CONVERSATION_ID_MAX_LENGTH) {
+		throw new NodeOperationError(
+			context.getNode(),
+			`Conversation ID has ${id.length} characters; the maximum is ${CONVERSATION_ID_MAX_LENGTH}`,
+			{
+				itemIndex,
+				description:
+					"eigi's conversation IDs are 36-character UUIDs. Map only the conversation_id field, for example {{ $json.conversation_id }}, not a whole item or transcript.",
+			},
+		);
 	}
 	return id;
 }
