@@ -27,18 +27,32 @@ export function tokensMatch(received: string, expected: string): boolean {
 }
 
 /**
- * Returns the `token` query parameter, or undefined when it is missing or repeated with
- * different values. A token repeated with the same value is accepted.
+ * The `token` query parameter as received: one value, none, several different values, or a value
+ * that is not a string (bracket syntax such as `token[a]=…`, which the query parser turns into an
+ * object).
  */
-export function readQueryToken(query: unknown): string | undefined {
-	if (typeof query !== 'object' || query === null) return undefined;
+export type QueryToken =
+	| { status: 'present'; token: string }
+	| { status: 'missing' }
+	| { status: 'conflicting'; count: number }
+	| { status: 'notString' };
+
+/**
+ * Reads the `token` query parameter. A token repeated with the same value is accepted. The
+ * received values are only compared with each other, never with the stored token.
+ */
+export function readQueryToken(query: unknown): QueryToken {
+	if (typeof query !== 'object' || query === null) return { status: 'missing' };
 
 	const value: unknown = (query as Record<string, unknown>)[TOKEN_QUERY_PARAMETER];
-	const values = Array.isArray(value) ? value : [value];
-	const first: unknown = values[0];
-	if (typeof first !== 'string' || first === '') return undefined;
-	if (values.some((entry) => entry !== first)) return undefined;
-	return first;
+	if (value === undefined || value === '') return { status: 'missing' };
+
+	const values: unknown[] = Array.isArray(value) ? value : [value];
+	if (values.some((entry) => typeof entry !== 'string')) return { status: 'notString' };
+	if (new Set(values).size > 1) return { status: 'conflicting', count: values.length };
+
+	const token = values[0] as string;
+	return token === '' ? { status: 'missing' } : { status: 'present', token };
 }
 
 /** Returns why a token cannot be used, or undefined when it can. */

@@ -1,5 +1,6 @@
 import type { IWebhookFunctions } from 'n8n-workflow';
 
+import type { QueryToken } from './token';
 import { readQueryToken, TOKEN_CREDENTIAL_TYPE, tokensMatch } from './token';
 
 export type TokenVerdict = { accepted: true } | { accepted: false; message: string };
@@ -15,6 +16,17 @@ async function readStoredToken(context: IWebhookFunctions): Promise<string | und
 		});
 		return undefined;
 	}
+}
+
+// None of these messages contains a received value, because a misplaced token may be in it.
+function describeUnusableToken(received: Exclude<QueryToken, { status: 'present' }>): string {
+	if (received.status === 'conflicting') {
+		return `The \`token\` query parameter was sent ${received.count} times with different values. Send it once: ?token=<your token>.`;
+	}
+	if (received.status === 'notString') {
+		return 'The `token` query parameter is not a plain value (bracket syntax such as token[x]= builds an object). Send it as ?token=<your token>.';
+	}
+	return 'The request has no `token` query parameter. Append ?token=<your token> to the URL entered in eigi → Webhooks.';
 }
 
 /**
@@ -33,15 +45,11 @@ export async function verifyToken(context: IWebhookFunctions): Promise<TokenVerd
 	}
 
 	const received = readQueryToken(context.getQueryData());
-	if (received === undefined) {
-		return {
-			accepted: false,
-			message:
-				'The request has no `token` query parameter. Append ?token=<your token> to the URL entered in eigi → Webhooks.',
-		};
+	if (received.status !== 'present') {
+		return { accepted: false, message: describeUnusableToken(received) };
 	}
 
-	if (!tokensMatch(received, expected)) {
+	if (!tokensMatch(received.token, expected)) {
 		return {
 			accepted: false,
 			message:

@@ -44,6 +44,21 @@ describe('token authentication', () => {
 		const outcome = await callWebhook(built.request, { parameters, token: TOKEN });
 
 		expect(outcome.status).toBe(401);
+		const message = (outcome.body as { message: string }).message;
+		expect(message).toContain('sent 2 times with different values');
+		expect(message).not.toContain(TOKEN);
+		expect(message).not.toContain('other-token-value-1234');
+	});
+
+	it('rejects a token given in bracket syntax', async () => {
+		const built = getWithQuery([]);
+		built.request.query = { token: { value: TOKEN } };
+		const outcome = await callWebhook(built.request, { parameters, token: TOKEN });
+
+		expect(outcome.status).toBe(401);
+		const message = (outcome.body as { message: string }).message;
+		expect(message).toContain('not a plain value');
+		expect(message).not.toContain(TOKEN);
 	});
 
 	it('accepts the right token on a GET whose query carries the data', async () => {
@@ -172,15 +187,18 @@ describe('timing-safe comparison', () => {
 
 describe('readQueryToken', () => {
 	it.each([
-		[{ token: 'abc' }, 'abc'],
-		[{ token: ['abc', 'abc'] }, 'abc'],
-		[{ token: ['abc', 'abd'] }, undefined],
-		[{ token: '' }, undefined],
-		[{ token: { nested: 'abc' } }, undefined],
-		[{}, undefined],
-		[undefined, undefined],
+		[{ token: 'abc' }, { status: 'present', token: 'abc' }],
+		[{ token: ['abc', 'abc'] }, { status: 'present', token: 'abc' }],
+		[{ token: ['abc', 'abd'] }, { status: 'conflicting', count: 2 }],
+		[{ token: ['abc', ''] }, { status: 'conflicting', count: 2 }],
+		[{ token: ['', ''] }, { status: 'missing' }],
+		[{ token: '' }, { status: 'missing' }],
+		[{ token: { nested: 'abc' } }, { status: 'notString' }],
+		[{ token: ['abc', { nested: 'abc' }] }, { status: 'notString' }],
+		[{}, { status: 'missing' }],
+		[undefined, { status: 'missing' }],
 	])('reads %p as %p', (query, expected) => {
-		expect(readQueryToken(query)).toBe(expected);
+		expect(readQueryToken(query)).toEqual(expected);
 	});
 });
 
