@@ -61,13 +61,40 @@ function toFileParts(value: unknown): FilePart[] {
 	);
 }
 
+const FORM_FIELD_KIND: Record<DeliverySource, string> = {
+	query: 'query parameter',
+	multipart: 'form field',
+	json: 'field',
+	urlencoded: 'form field',
+};
+
+// Express's query parser and the urlencoded body parser turn bracket syntax
+// (`payload[conversation_id]=X`) into objects and arrays, and multipart fields get the same check.
+// eigi sends `event` and `payload` as strings, so a structure here means bracket syntax, whose
+// values would otherwise skip the JSON decoding.
+function assertText(source: DeliverySource, field: string, value: unknown): void {
+	const entries = Array.isArray(value) ? value : [value];
+	if (!entries.some((entry) => typeof entry === 'object' && entry !== null)) return;
+
+	const kind = FORM_FIELD_KIND[source];
+	throw new InvalidDeliveryError(
+		field,
+		`The \`${field}\` ${kind} is ${previewValue(value)}, a structure built from bracket syntax such as ${field}[conversation_id]=…. The ${kind} must be a JSON string, such as ${field}={"conversation_id":"…"}.`,
+	);
+}
+
+function formValue(source: DeliverySource, field: string, value: unknown): unknown {
+	assertText(source, field, value);
+	return singleValue(field, value);
+}
+
 function fromForm(source: DeliverySource, fields: unknown, files: unknown = {}): RawDelivery {
 	const form = isJsonObject(fields) ? fields : {};
 	const fileParts = isJsonObject(files) ? toFileParts(files.payload) : [];
 	return {
 		source,
-		event: singleValue('event', form.event),
-		payload: singleValue('payload', form.payload),
+		event: formValue(source, 'event', form.event),
+		payload: formValue(source, 'payload', form.payload),
 		payloadFiles: fileParts,
 	};
 }

@@ -2,7 +2,13 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { samplePayload } from './deliveries';
 import type { BuiltRequest } from './requests';
-import { jsonDelivery, multipartDelivery, multipartEvent, queryDelivery } from './requests';
+import {
+	jsonDelivery,
+	multipartDelivery,
+	multipartEvent,
+	queryDelivery,
+	urlencodedDelivery,
+} from './requests';
 import { callWebhook } from './webhookHarness';
 
 const EVENT = 'conversation.completed';
@@ -160,6 +166,58 @@ const badCases: BadCase[] = [
 		]),
 		field: 'event',
 		mentions: ['2 times with different values', '"conversation.failed"'],
+	},
+	{
+		name: 'payload in query bracket syntax',
+		built: {
+			request: {
+				method: 'GET',
+				query: { event: EVENT, payload: { conversation_id: 'c-bracket' } },
+			},
+			fileContents: new Map(),
+		},
+		field: 'payload',
+		mentions: ['`payload` query parameter', '{"conversation_id":"c-bracket"}', 'JSON string'],
+	},
+	{
+		name: 'payload list in query bracket syntax',
+		built: {
+			request: {
+				method: 'GET',
+				query: { event: EVENT, payload: [{ conversation_id: 'c-1' }, { notes: 'x' }] },
+			},
+			fileContents: new Map(),
+		},
+		field: 'payload',
+		mentions: ['`payload` query parameter', 'must be a JSON string'],
+	},
+	{
+		name: 'event in query bracket syntax',
+		built: {
+			request: { method: 'GET', query: { event: { name: EVENT }, payload: '{}' } },
+			fileContents: new Map(),
+		},
+		field: 'event',
+		mentions: ['`event` query parameter', 'must be a JSON string'],
+	},
+	{
+		name: 'payload in urlencoded bracket syntax',
+		built: urlencodedDelivery('POST', { event: EVENT, payload: { conversation_id: 'c-form' } }),
+		field: 'payload',
+		mentions: ['`payload` form field', '{"conversation_id":"c-form"}', 'must be a JSON string'],
+	},
+	{
+		name: 'payload in multipart bracket syntax',
+		built: {
+			request: {
+				method: 'POST',
+				contentType: 'multipart/form-data; boundary=x',
+				body: { data: { event: EVENT, payload: { conversation_id: 'c-part' } }, files: {} },
+			},
+			fileContents: new Map(),
+		},
+		field: 'payload',
+		mentions: ['`payload` form field', 'must be a JSON string'],
 	},
 	{
 		name: 'JSON body an array',

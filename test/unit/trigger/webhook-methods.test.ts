@@ -65,20 +65,14 @@ describe('webhook() accepts every delivery format', () => {
 		]);
 	});
 
-	it('accepts a payload object decoded from nested query keys', async () => {
-		const outcome = await callWebhook({
-			method: 'GET',
-			query: { event: EVENT, payload: { conversation_id: 'c-nested', notes: 'from qs' } },
-		});
+	it('accepts a payload object in a JSON body', async () => {
+		const outcome = await deliver(
+			jsonDelivery('POST', { event: EVENT, payload: { conversation_id: 'c-object' } }),
+		);
 
 		expect(outcome.status).toBe(200);
 		expect(emittedItems(outcome)).toEqual([
-			{
-				conversation_id: 'c-nested',
-				notes: 'from qs',
-				event: EVENT,
-				deduplication_key: `${EVENT}:c-nested`,
-			},
+			{ conversation_id: 'c-object', event: EVENT, deduplication_key: `${EVENT}:c-object` },
 		]);
 	});
 
