@@ -14,7 +14,7 @@ export class InvalidDeliveryError extends Error {
 	}
 }
 
-const PREVIEW_LENGTH = 80;
+export const PREVIEW_LENGTH = 80;
 
 /** Renders a received value for an error message, cut to 80 characters. */
 export function previewValue(value: unknown): string {

@@ -1,6 +1,7 @@
 import type { IWebhookFunctions } from 'n8n-workflow';
 
 import { isJsonObject } from '../../shared/jsonObject';
+import { describeRepeatedValues } from './describeRepeats';
 import { InvalidDeliveryError, previewValue } from './InvalidDeliveryError';
 
 /**
@@ -45,10 +46,9 @@ export function singleValue(field: string, value: unknown): unknown {
 
 	const distinct = [...new Set(value.map((entry) => JSON.stringify(entry)))];
 	if (distinct.length > 1) {
-		const shown = value.slice(0, 3).map(previewValue).join(', ');
 		throw new InvalidDeliveryError(
 			field,
-			`\`${field}\` was sent ${value.length} times with different values (${shown}). Send it once.`,
+			`\`${field}\` was sent ${value.length} times with different values ${describeRepeatedValues(value)}. Send it once.`,
 		);
 	}
 	return value[0];
@@ -100,6 +100,12 @@ function fromForm(source: DeliverySource, fields: unknown, files: unknown = {}):
 }
 
 function fromJsonBody(body: unknown): RawDelivery {
+	if (body === undefined || body === '') {
+		throw new InvalidDeliveryError(
+			'body',
+			'The request has content type application/json but an empty body. Send a JSON object with the fields `event` and `payload`.',
+		);
+	}
 	if (!isJsonObject(body)) {
 		throw new InvalidDeliveryError(
 			'body',
@@ -123,9 +129,11 @@ export function readDelivery(context: IWebhookFunctions): RawDelivery {
 
 	const body: unknown = context.getBodyData();
 	const type = mediaType(context.getHeaderData()['content-type']);
-	if (type === '' && body === undefined) {
-		// A request without a body is reported like any delivery that lacks `event`.
-		return { source: 'json', event: undefined, payload: undefined, payloadFiles: [] };
+	if (type === '') {
+		throw new InvalidDeliveryError(
+			'content-type',
+			`The ${request.method} request has no Content-Type header. Send multipart/form-data (what eigi sends), application/json or application/x-www-form-urlencoded.`,
+		);
 	}
 
 	const source = SUPPORTED_BODY_TYPES[type];

@@ -237,8 +237,33 @@ const badCases: BadCase[] = [
 	{
 		name: 'POST without a body',
 		built: { request: { method: 'POST' }, fileContents: new Map() },
-		field: 'event',
-		mentions: ['no `event`'],
+		field: 'content-type',
+		mentions: [
+			'POST request has no Content-Type header',
+			'multipart/form-data (what eigi sends), application/json or application/x-www-form-urlencoded',
+		],
+	},
+	{
+		name: 'PUT with a body but no content type',
+		built: { request: { method: 'PUT', body: { event: EVENT } }, fileContents: new Map() },
+		field: 'content-type',
+		mentions: ['PUT request has no Content-Type header'],
+	},
+	{
+		name: 'empty JSON body',
+		built: jsonDelivery('POST', undefined),
+		field: 'body',
+		mentions: ['application/json but an empty body', 'JSON object with the fields'],
+	},
+	{
+		name: 'payload repeated with long values',
+		built: multipartDelivery('POST', [
+			['event', EVENT],
+			['payload', JSON.stringify(samplePayload({ notes: `${'n'.repeat(80)}A` }))],
+			['payload', JSON.stringify(samplePayload({ notes: `${'n'.repeat(80)}B` }))],
+		]),
+		field: 'payload',
+		mentions: ['2 times with different values', 'first differ at character', 'nA', 'versus'],
 	},
 ];
 
