@@ -18,3 +18,26 @@ export function parseJsonObject(value: unknown): IDataObject | undefined {
 		return undefined;
 	}
 }
+
+function kindOf(value: unknown): string {
+	if (value === null) return 'null';
+	if (Array.isArray(value)) return 'an array';
+	if (typeof value === 'object') return 'an object';
+	return `a ${typeof value}`;
+}
+
+/**
+ * Describes a value that `parseJsonObject` rejected, as the end of a sentence: "is not valid
+ * JSON" or "is an array, not a JSON object" (with the type of the parsed value).
+ */
+export function describeNonObject(value: unknown): string {
+	let parsed = value;
+	if (typeof value === 'string') {
+		try {
+			parsed = jsonParse<unknown>(value);
+		} catch {
+			return 'is not valid JSON';
+		}
+	}
+	return `is ${kindOf(parsed)}, not a JSON object`;
+}

@@ -97,7 +97,7 @@ describe('Call → Start Outbound Call', () => {
 			parameters: outboundParameters([{ mobileNumber: '+14155550123', metadata: '[1, 2]' }]),
 		});
 
-		expect(result.error?.message).toBe('Metadata of recipient 1 is not a JSON object');
+		expect(result.error?.message).toBe('Metadata of recipient 1 is an array, not a JSON object');
 	});
 
 	it('rejects an empty recipient list', async () => {
@@ -302,7 +302,7 @@ describe('Chat → Send Message', () => {
 			parameters: chatParameters({ additionalFields: { metadata: '"text"' } }),
 		});
 
-		expect(result.error?.message).toBe('Metadata is not a JSON object');
+		expect(result.error?.message).toBe('Metadata is a string, not a JSON object');
 	});
 
 	it('rejects a reply without response text', async () => {

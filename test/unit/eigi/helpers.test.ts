@@ -4,7 +4,7 @@ import { mapWithConcurrency } from '../../../nodes/Eigi/helpers/concurrency';
 import { recordingUrlOf, transcriptOf } from '../../../nodes/Eigi/helpers/conversation';
 import { envelopeErrorMessage, unwrapObject } from '../../../nodes/Eigi/helpers/envelope';
 import { mimeTypeOf, recordingFileName } from '../../../nodes/Eigi/helpers/fileName';
-import { parseJsonObject } from '../../../nodes/Eigi/helpers/jsonObject';
+import { describeNonObject, parseJsonObject } from '../../../nodes/Eigi/helpers/jsonObject';
 import { readPage } from '../../../nodes/Eigi/helpers/pagination';
 import { isJsonObject } from '../../../nodes/shared/jsonObject';
 import { transcriptText } from '../../../nodes/shared/transcript';
@@ -189,6 +189,21 @@ describe('parseJsonObject', () => {
 
 	it.each(['[1]', '3', '{bad', 'null'])('rejects %p', (value) => {
 		expect(parseJsonObject(value)).toBeUndefined();
+	});
+});
+
+describe('describeNonObject', () => {
+	it.each([
+		['[1]', 'is an array, not a JSON object'],
+		['3', 'is a number, not a JSON object'],
+		['"text"', 'is a string, not a JSON object'],
+		['true', 'is a boolean, not a JSON object'],
+		['null', 'is null, not a JSON object'],
+		['{bad', 'is not valid JSON'],
+		[[1], 'is an array, not a JSON object'],
+		[7, 'is a number, not a JSON object'],
+	])('describes %p', (value, expected) => {
+		expect(describeNonObject(value)).toBe(expected);
 	});
 });
 

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { parseJsonObject } from '../../helpers/jsonObject';
+import { describeNonObject, parseJsonObject } from '../../helpers/jsonObject';
 import { toE164 } from '../../helpers/phoneNumber';
 
 /** The `recipients` field: one entry per number to call, each with its own metadata. */
@@ -58,7 +58,7 @@ function readMetadata(
 	if (metadata) return metadata;
 	throw new NodeOperationError(
 		context.getNode(),
-		`Metadata of recipient ${position} is not a JSON object`,
+		`Metadata of recipient ${position} ${describeNonObject(value)}`,
 		{
 			itemIndex,
 			description: 'Write the metadata as a JSON object, such as {"name": "Asha"}, or leave {}.',

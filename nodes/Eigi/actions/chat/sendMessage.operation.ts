@@ -7,7 +7,7 @@ import type {
 import { NodeApiError, NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { unwrapObject } from '../../helpers/envelope';
-import { parseJsonObject } from '../../helpers/jsonObject';
+import { describeNonObject, parseJsonObject } from '../../helpers/jsonObject';
 import type { EigiClient } from '../../transport/client';
 import { readRetrySettings } from '../options';
 
@@ -97,10 +97,14 @@ function readMetadata(context: IExecuteFunctions, itemIndex: number): IDataObjec
 	const fields = context.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	const metadata = parseJsonObject(fields.metadata);
 	if (!metadata) {
-		throw new NodeOperationError(context.getNode(), 'Metadata is not a JSON object', {
-			itemIndex,
-			description: 'Write the metadata as a JSON object, such as {"plan": "pro"}, or leave {}.',
-		});
+		throw new NodeOperationError(
+			context.getNode(),
+			`Metadata ${describeNonObject(fields.metadata)}`,
+			{
+				itemIndex,
+				description: 'Write the metadata as a JSON object, such as {"plan": "pro"}, or leave {}.',
+			},
+		);
 	}
 	return Object.keys(metadata).length > 0 ? metadata : undefined;
 }
