@@ -118,8 +118,8 @@ function fromJsonBody(body: unknown): RawDelivery {
 /**
  * Reads `event` and `payload` from a request as n8n has parsed it. GET deliveries use the query
  * string; other methods use the body, which n8n's multipart parser nests as `{ data, files }`.
- * Throws InvalidDeliveryError for an unsupported body type or a field repeated with different
- * values.
+ * Throws InvalidDeliveryError for a missing or unsupported body type, a field repeated with
+ * different values, or an `event` or `payload` built from bracket syntax.
  */
 export function readDelivery(context: IWebhookFunctions): RawDelivery {
 	const request = context.getRequestObject();
