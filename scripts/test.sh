@@ -13,9 +13,29 @@ bash scripts/install-n8n.sh >/dev/null
 filtered=()
 if [ "$#" -gt 0 ]; then filtered=(--passWithNoTests); fi
 
+# Each project also writes jest's JSON report, so one closing line can count both projects.
+reports=$(mktemp -d)
+trap 'rm -rf "$reports"' EXIT
+
 # --selectProjects goes last because it takes every following word as a project name.
 status=0
-npx jest "${filtered[@]}" "$@" --selectProjects unit || status=1
+npx jest "${filtered[@]}" --json --outputFile="$reports/unit.json" "$@" --selectProjects unit \
+  || status=1
 # One file at a time: every e2e file talks to the same n8n server and stand-in.
-npx jest --runInBand "${filtered[@]}" "$@" --selectProjects e2e || status=1
+npx jest --runInBand "${filtered[@]}" --json --outputFile="$reports/e2e.json" "$@" \
+  --selectProjects e2e || status=1
+
+node -e '
+  let passed = 0, failed = 0;
+  for (const file of process.argv.slice(1)) {
+    try {
+      const report = require(file);
+      passed += report.numPassedTests;
+      failed += report.numFailedTests + report.numRuntimeErrorTestSuites;
+    } catch {
+      failed += 1; // a project that wrote no report did not run
+    }
+  }
+  console.log(`${passed} passed, ${failed} failed`);
+' "$reports/unit.json" "$reports/e2e.json"
 exit "$status"
