@@ -12,27 +12,10 @@ import {
 	workflow,
 } from './support/harness';
 import type { Execution } from './support/harness';
+import { DOCUMENTED_FIELDS } from '../support/documentedFields';
 
 const COMPLETED = 'conversation.completed';
 const EVENTS = ['conversation.completed', 'conversation.disconnected', 'conversation.failed'];
-const DOCUMENTED_FIELDS = [
-	'id',
-	'conversation_id',
-	'agent_id',
-	'conversation_type',
-	'conversation_status',
-	'notes',
-	'conversation_duration',
-	'conversation_recording_url',
-	'calling_type',
-	'telephony_provider',
-	'to_mobile_number',
-	'from_mobile_number',
-	'is_test_call',
-	'conversation_transcript',
-	'conversation_analysis',
-];
-
 function triggerItems(execution: Execution) {
 	return execution.nodes['Eigi Trigger'][0].outputs[0].map((item) => item.json);
 }

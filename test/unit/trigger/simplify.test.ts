@@ -2,28 +2,11 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { simplifyDelivery } from '../../../nodes/EigiTrigger/emit/simplify';
 import { transcriptText } from '../../../nodes/shared/transcript';
+import { DOCUMENTED_FIELDS } from '../../support/documentedFields';
 import { samplePayload } from './deliveries';
 import { runExecute } from './engineRun';
 import { multipartEvent, queryDelivery } from './requests';
 import { callWebhook, emittedItems } from './webhookHarness';
-
-const DOCUMENTED_FIELDS = [
-	'id',
-	'conversation_id',
-	'agent_id',
-	'conversation_type',
-	'conversation_status',
-	'notes',
-	'conversation_duration',
-	'conversation_recording_url',
-	'calling_type',
-	'telephony_provider',
-	'to_mobile_number',
-	'from_mobile_number',
-	'is_test_call',
-	'conversation_transcript',
-	'conversation_analysis',
-];
 
 async function emitted(payload: IDataObject, options: IDataObject): Promise<IDataObject> {
 	const built = queryDelivery('conversation.completed', payload);
