@@ -12,6 +12,7 @@ const path = require('node:path');
 const { performance } = require('node:perf_hooks');
 const v8 = require('node:v8');
 const vm = require('node:vm');
+const { samplePayload } = require('../test/support/eigi-deliveries');
 
 // Each sample starts after a full garbage collection. Without it, the garbage of one side's
 // 2 MB parse is collected during the other side's sample, and which side pays depends on the
@@ -46,24 +47,13 @@ function buildPayloadText() {
 			timestamp: `2025-12-03T14:${String(Math.floor(index / 60) % 60).padStart(2, '0')}:${String(index % 60).padStart(2, '0')}.000000+00:00`,
 		});
 	}
-	return JSON.stringify({
-		event: 'conversation.completed',
-		id: '69316c7d6519e8d49433e40b',
-		conversation_id: 'a28e7071-508e-4d45-8887-085531aafaba',
-		agent_id: '68ea2517dbb84c09bae1ba0a',
-		conversation_type: 'TELEPHONY',
-		conversation_status: 'COMPLETED',
-		notes: null,
-		conversation_duration: 142,
-		conversation_recording_url: 'https://recordings.example.invalid/a28e7071.mp3',
-		calling_type: 'OUTBOUND',
-		telephony_provider: 'TWILIO',
-		to_mobile_number: '+14155550123',
-		from_mobile_number: '+14155550999',
-		is_test_call: false,
-		conversation_transcript: transcript,
-		conversation_analysis: [{ is_good: true }],
-	});
+	return JSON.stringify(
+		samplePayload('conversation.completed', {
+			conversation_id: 'a28e7071-508e-4d45-8887-085531aafaba',
+			conversation_transcript: transcript,
+			conversation_analysis: [{ is_good: true }],
+		}),
+	);
 }
 
 // The parts of n8n's webhook context that webhook() uses, for a multipart POST with the
