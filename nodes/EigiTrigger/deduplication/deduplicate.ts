@@ -25,7 +25,10 @@ function windowOf(settings: TriggerSettings): number {
 	return settings.deduplicationWindowMinutes * MINUTE_MS;
 }
 
-/** The test URL runs in mode `manual`; n8n never saves its static data, and neither memory. */
+/**
+ * Reports whether the request came to the production URL. The test URL runs in mode `manual`,
+ * where n8n never saves static data, so the trigger keeps no memory of its deliveries either.
+ */
 function isProduction(context: TriggerContext): boolean {
 	return context.getMode() !== 'manual';
 }
@@ -33,8 +36,8 @@ function isProduction(context: TriggerContext): boolean {
 /**
  * Tells whether the delivery with `key` (a `deduplication_key`) was emitted within the window,
  * by this process (memory) or by any process before its last save (static data). When it was
- * not and the delivery came to the production URL, remembers it before returning: webhook()
- * must not await between this check and its response, so a racing repeat sees the key.
+ * not and the delivery came to the production URL, remembers it before returning. webhook()
+ * must not await between this check and its response, so that a racing repeat finds the key.
  * NOTE: a key is remembered once webhook() accepts the delivery. If n8n then fails to start the
  * execution, eigi's retry of that delivery is ignored as a duplicate.
  */
